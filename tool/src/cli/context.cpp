@@ -1,0 +1,39 @@
+#include "cli/context.h"
+
+#include <cstdio>
+#include <cstdlib>
+#include <unistd.h>
+
+namespace seriesctl::cli {
+
+Project Context::project() const {
+    std::string root = options.root;
+    if (root.empty())
+        if (const char* env = std::getenv("SERIESCTL_ROOT")) root = env;
+    return Project::find(std::filesystem::current_path(), root);
+}
+
+std::string Context::paint(const std::string& text, const char* ansi) const {
+    bool on = options.color == "always" ||
+              (options.color == "auto" && ::isatty(STDOUT_FILENO) && !std::getenv("NO_COLOR"));
+    if (!on) return text;
+    return std::string("\033[") + ansi + "m" + text + "\033[0m";
+}
+
+Progress::Progress() : tty_(::isatty(STDERR_FILENO)) {}
+
+Progress::~Progress() {
+    if (line_open_) std::fputs("\n", stderr);
+}
+
+void Progress::update(const std::string& text) {
+    if (tty_) {
+        std::fprintf(stderr, "\r\033[K%s", text.c_str());
+        line_open_ = true;
+    } else {
+        std::fprintf(stderr, "%s\n", text.c_str());
+    }
+    std::fflush(stderr);
+}
+
+}  // namespace seriesctl::cli

@@ -1,0 +1,61 @@
+#include <iostream>
+
+#include "cli/context.h"
+#include "core/error.h"
+#include "core/status_report.h"
+#include "repo/series_content.h"
+#include "repo/series_file.h"
+
+namespace seriesctl::cli {
+
+namespace {
+
+struct StatusOptions {
+    std::string series;
+};
+
+void run_status(const StatusOptions& options, Context& context) {
+    Project project = context.project();
+    Series series = load_series_file(project.series_file(project.resolve_series(options.series)));
+
+    StatusReport report;
+    report.series = &series;
+    std::vector<PatchFile> newest_patches;
+    for (const auto& version : series.versions) {
+        VersionSummary summary;
+        summary.version = &version;
+        try {
+            auto patches = load_version_patches(project, version);
+            summary.patches = static_cast<int>(patches.size());
+            if (&version == &series.versions.back()) newest_patches = std::move(patches);
+        } catch (const Error& e) {
+            summary.patch_problem = e.what();
+        }
+        report.versions.push_back(summary);
+    }
+    if (!series.versions.empty()) {
+        const Version& newest = series.versions.back();
+        report.gates_of = newest.name();
+        report.gates = gate_statuses(series, newest, current_content(project, series, newest, newest_patches));
+    }
+
+    if (context.options.json)
+        std::cout << render_status_json(report).dump(2) << "\n";
+    else
+        std::cout << render_status_text(report, [&](const std::string& text, const char* ansi) {
+            return context.paint(text, ansi);
+        });
+    for (const auto& summary : report.versions)
+        if (summary.patches < 0) context.exit_status = exit_findings;
+}
+
+}  // namespace
+
+void setup_status(CLI::App& app, Context& context) {
+    auto options = std::make_shared<StatusOptions>();
+    CLI::App* verb = app.add_subcommand("status", "Versions, their state, gates and reviews not yet addressed");
+    verb->add_option("series", options->series, "Series name (optional when there is one)");
+    verb->callback([options, &context] { run_status(*options, context); });
+}
+
+}  // namespace seriesctl::cli

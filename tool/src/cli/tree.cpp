@@ -1,0 +1,110 @@
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+#include <nlohmann/json.hpp>
+
+#include "cli/context.h"
+#include "core/error.h"
+#include "core/table.h"
+#include "core/tree_config.h"
+#include "tree/tarball_import.h"
+#include "tree/work_tree.h"
+#include "util/xdg.h"
+
+namespace seriesctl::cli {
+
+namespace {
+
+struct ImportOptions {
+    std::string tree;
+    bool checkout = true;
+};
+
+TreeConfig trees_of(const Context& context) {
+    return load_tree_config(context.project().config_dir(), user_config_dir());
+}
+
+void run_import(const ImportOptions& options, Context& context) {
+    TreeConfig config = trees_of(context);
+    const TreeSpec& tree = find_tree(config, options.tree);
+    if (tree.kind != TreeSpec::Kind::tarball)
+        throw Error("tree " + tree.name + " is not a tarball tree; `tree import` reads tarballs");
+    TreeStore store(cache_dir());
+    auto started = std::chrono::steady_clock::now();
+    ImportResult result;
+    {
+        Progress progress;
+        result = import_tarball(tree, store, [&](size_t files) {
+            progress.update("importing " + tree.tarball + ": " + std::to_string(files) + " files");
+        });
+    }
+    double import_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::filesystem::path work_tree;
+    if (options.checkout) {
+        Progress progress;
+        work_tree = ensure_work_tree(store, tree.name, result.commit, [&](const std::string& what) {
+            progress.update(what);
+        });
+    }
+    double total_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+    if (context.options.json) {
+        nlohmann::json out = {{"tree", tree.name},         {"commit", result.commit},
+                              {"tag", result.tag},         {"files", result.files},
+                              {"already", result.already}, {"import_seconds", import_seconds},
+                              {"total_seconds", total_seconds}};
+        if (!work_tree.empty()) out["work_tree"] = work_tree.string();
+        std::cout << out.dump(2) << "\n";
+        return;
+    }
+    char seconds[32];
+    std::snprintf(seconds, sizeof seconds, "%.1f s", total_seconds);
+    if (result.already)
+        std::cout << tree.name << " is imported already: " << result.commit << " (" << result.tag << ")\n";
+    else
+        std::cout << "imported " << tree.name << ": " << result.files << " files, commit " << result.commit << " ("
+                  << result.tag << ")\n";
+    if (!work_tree.empty()) std::cout << "work tree: " << work_tree.string() << "\n";
+    std::cout << "took " << seconds << "\n";
+}
+
+void run_list(Context& context) {
+    TreeConfig config = trees_of(context);
+    TreeStore store(cache_dir());
+    Table table({"TREE", "KIND", "SOURCE", "TIP"});
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& [name, tree] : config) {
+        std::string kind = tree.kind == TreeSpec::Kind::tarball ? "tarball"
+                           : tree.kind == TreeSpec::Kind::remote ? "remote" : "series";
+        std::string source = tree.kind == TreeSpec::Kind::tarball ? tree.tarball
+                             : tree.kind == TreeSpec::Kind::remote ? tree.url + " " + tree.branch
+                                                                   : tree.base + " + " + std::to_string(tree.apply.size()) + " series";
+        std::string tip = "-";
+        if (std::filesystem::exists(store.store_dir()))
+            if (auto oid = store.resolve(TreeStore::tip_ref(name))) tip = git::to_string(*oid);
+        table.add({name, kind, source, tip == "-" ? tip : tip.substr(0, 12)});
+        out.push_back({{"tree", name}, {"kind", kind}, {"source", source}, {"tip", tip == "-" ? "" : tip}});
+    }
+    if (context.options.json)
+        std::cout << out.dump(2) << "\n";
+    else
+        std::cout << table.render();
+}
+
+}  // namespace
+
+void setup_tree(CLI::App& app, Context& context) {
+    CLI::App* verb = app.add_subcommand("tree", "Kernel trees: import, list");
+    verb->require_subcommand(1);
+
+    auto import = std::make_shared<ImportOptions>();
+    CLI::App* import_verb = verb->add_subcommand("import", "Import a source tarball tree (e.g. debian-6.12) into the cache");
+    import_verb->add_option("tree", import->tree, "Tree name from config/trees.yaml")->required();
+    import_verb->add_flag("!--no-checkout", import->checkout, "Import only; do not check out a work tree");
+    import_verb->callback([import, &context] { run_import(*import, context); });
+
+    CLI::App* list_verb = verb->add_subcommand("list", "Configured trees and their tips in the cache");
+    list_verb->callback([&context] { run_list(context); });
+}
+
+}  // namespace seriesctl::cli

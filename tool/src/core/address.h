@@ -1,0 +1,25 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace seriesctl {
+
+/// A mail address with its display name, as written in To/Cc/From.
+struct Address {
+    std::string name;   ///< may be empty
+    std::string email;  ///< local@domain
+
+    /// "Name <local@domain>", or the bare address when there is no name.
+    std::string formatted() const;
+    /// Lower-cased address: two spellings of one mailbox compare equal.
+    std::string key() const;
+};
+
+/// Parses "Name <a@b>", "\"Name, Jr\" <a@b>" or "a@b". Returns an empty
+/// optional-like Address (email empty) and sets `why` when the text is not a
+/// single clean address: a CR, LF or other control character (a header
+/// injection), no '@', an unbalanced '<', spaces inside the address.
+Address parse_address(std::string_view text, std::string* why);
+
+}  // namespace seriesctl

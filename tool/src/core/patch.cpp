@@ -1,0 +1,161 @@
+#include "core/patch.h"
+
+#include <regex>
+
+#include "core/error.h"
+#include "core/patch_id.h"
+#include "git/diff_parser.h"
+#include "util/hash.h"
+
+namespace seriesctl {
+
+namespace {
+
+struct Lines {
+    std::vector<std::string_view> items;
+    explicit Lines(std::string_view text) {
+        size_t pos = 0;
+        while (pos < text.size()) {
+            size_t eol = text.find('\n', pos);
+            if (eol == std::string_view::npos) eol = text.size();
+            items.push_back(text.substr(pos, eol - pos));
+            pos = eol + 1;
+        }
+    }
+};
+
+std::string join(const std::vector<std::string_view>& lines, size_t begin, size_t end) {
+    std::string text;
+    for (size_t i = begin; i < end; ++i) {
+        text += lines[i];
+        text += '\n';
+    }
+    return text;
+}
+
+std::string trim_blank_lines(std::string text) {
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+    size_t start = text.find_first_not_of('\n');
+    return start == std::string::npos ? "" : text.substr(start);
+}
+
+bool is_diffstat_line(std::string_view line) {
+    static const std::regex shape(R"( .* \| +(\d+ ?[+-]*|Bin .*)| \d+ files? changed.*| (create|delete) mode .*| rename .*| mode change .*| copy .*)");
+    return std::regex_match(line.begin(), line.end(), shape);
+}
+
+// "[PATCH RFC v2 1/3] media: foo" → prefix, number, total, summary.
+void split_subject(PatchFile& patch) {
+    static const std::regex shape(R"(\[([^\]]*)\]\s*(.*))");
+    static const std::regex numbering(R"((?:^|.* )(\d+)/(\d+)$)");
+    std::smatch match;
+    if (std::regex_match(patch.subject, match, shape)) {
+        patch.prefix = match[1];
+        patch.summary = match[2];
+        std::smatch numbers;
+        if (std::regex_match(patch.prefix, numbers, numbering)) {
+            patch.number = std::stoi(numbers[1]);
+            patch.total = std::stoi(numbers[2]);
+        }
+    } else {
+        patch.summary = patch.subject;
+    }
+}
+
+}  // namespace
+
+std::vector<Trailer> parse_trailers(const std::string& message) {
+    static const std::regex trailer_shape(R"(([A-Za-z][A-Za-z0-9-]*):\s+(.+))");
+    Lines lines(message);
+    size_t end = lines.items.size();
+    while (end > 0 && lines.items[end - 1].empty()) --end;
+    size_t begin = end;
+    while (begin > 0 && !lines.items[begin - 1].empty()) --begin;
+    std::vector<Trailer> trailers;
+    for (size_t i = begin; i < end; ++i) {
+        std::match_results<std::string_view::const_iterator> match;
+        std::string_view line = lines.items[i];
+        if (!std::regex_match(line.begin(), line.end(), match, trailer_shape)) {
+            // A paragraph with a non-trailer line is prose, not a trailer block.
+            if (line.front() != ' ') return {};
+            continue;
+        }
+        trailers.push_back({match[1], match[2]});
+    }
+    return trailers;
+}
+
+PatchFile parse_patch(const std::string& text, const std::string& name) {
+    auto fail = [&](const std::string& what) -> Error { return Error(name + ": " + what); };
+    PatchFile patch;
+    patch.name = name;
+    Lines lines(text);
+    auto& items = lines.items;
+    if (items.empty()) throw fail("empty file, not a git format-patch mail");
+
+    size_t at = 0;
+    static const std::regex from_line(R"(From ([0-9a-f]{40}) Mon Sep 17 00:00:00 2001)");
+    std::match_results<std::string_view::const_iterator> match;
+    if (std::regex_match(items[0].begin(), items[0].end(), match, from_line)) {
+        patch.commit = match[1];
+        at = 1;
+    }
+    size_t header_end = at;
+    while (header_end < items.size() && !items[header_end].empty()) ++header_end;
+    std::string why;
+    auto headers = parse_headers(join(items, at, header_end), &why, at + 1);
+    if (!headers) throw fail(why);
+    patch.headers = *headers;
+
+    const MailHeader* from = find_header(patch.headers, "From");
+    const MailHeader* subject = find_header(patch.headers, "Subject");
+    const MailHeader* date = find_header(patch.headers, "Date");
+    if (!from || !subject) throw fail("no From: or Subject: header; not a git format-patch mail");
+    patch.author = parse_address(decode_rfc2047(from->value), &why);
+    if (patch.author.email.empty()) throw fail("From: '" + from->value + "' " + why);
+    patch.date = date ? date->value : "";
+    patch.subject = decode_rfc2047(subject->value);
+    split_subject(patch);
+
+    size_t separator = header_end + 1;
+    while (separator < items.size() && items[separator] != "---") ++separator;
+    if (separator >= items.size()) throw fail("no '---' line after the commit message");
+    patch.message = trim_blank_lines(join(items, header_end + 1, separator));
+    patch.trailers = parse_trailers(patch.message);
+
+    size_t diff_start = separator + 1;
+    while (diff_start < items.size() && items[diff_start].substr(0, 11) != "diff --git ") ++diff_start;
+    if (diff_start >= items.size()) throw fail("no 'diff --git' after the '---' line: the patch changes nothing");
+    size_t stat_start = diff_start;
+    while (stat_start > separator + 1 && (items[stat_start - 1].empty() || is_diffstat_line(items[stat_start - 1])))
+        --stat_start;
+    patch.notes = trim_blank_lines(join(items, separator + 1, stat_start));
+    patch.diffstat = trim_blank_lines(join(items, stat_start, diff_start));
+
+    // The signature: the last "-- " line, when only the version follows it.
+    size_t diff_end = items.size();
+    for (size_t i = items.size(); i > diff_start; --i) {
+        if (items[i - 1] != "-- ") continue;
+        bool tail_is_signature = true;
+        for (size_t j = i + 1; j < items.size(); ++j)
+            if (!items[j].empty()) tail_is_signature = false;
+        if (tail_is_signature) {
+            diff_end = i - 1;
+            patch.signature = i < items.size() ? std::string(items[i]) : "";
+        }
+        break;
+    }
+    patch.diff = join(items, diff_start, diff_end);
+    patch.files = git::parse_diff(patch.diff, name);
+    if (patch.files.empty()) throw fail("the diff names no file");
+    return patch;
+}
+
+std::string PatchFile::patch_id() const { return stable_patch_id(diff); }
+
+std::string PatchFile::content_hash() const {
+    return sha256_hex("From: " + author.formatted() + "\nSubject: " + summary + "\n\n" + message + "\n---\n" +
+                      notes + "\n" + diff);
+}
+
+}  // namespace seriesctl

@@ -1,0 +1,64 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/address.h"
+#include "core/mail_header.h"
+
+namespace seriesctl {
+
+struct Hunk {
+    int old_start = 0, old_lines = 0, new_start = 0, new_lines = 0;
+    std::string header;              ///< "@@ -1,4 +1,5 @@ func()"
+    std::vector<std::string> lines;  ///< each with its ' ', '-' or '+' marker
+};
+
+struct FileDiff {
+    std::string old_path;  ///< "" for a new file
+    std::string new_path;  ///< "" for a deleted file
+    std::vector<Hunk> hunks;
+
+    const std::string& path() const { return new_path.empty() ? old_path : new_path; }
+};
+
+struct Trailer {
+    std::string key;    ///< "Signed-off-by"
+    std::string value;  ///< "Name <address>"
+};
+
+/// One `git format-patch` file, taken apart.
+struct PatchFile {
+    std::string name;    ///< where it came from, for messages
+    std::string commit;  ///< from the "From <sha> Mon Sep 17 …" line
+    std::vector<MailHeader> headers;
+    Address author;
+    std::string date;
+    std::string subject;  ///< decoded, with its "[PATCH …]" prefix
+    std::string summary;  ///< the subject without the prefix
+    std::string prefix;   ///< inside the brackets, "PATCH v2 1/3"
+    int number = 0;       ///< 1 in "1/3"; 0 when the subject carries none
+    int total = 0;
+    std::string message;  ///< commit message body, trailers included
+    std::vector<Trailer> trailers;
+    std::string notes;     ///< between "---" and the diffstat (changelog)
+    std::string diffstat;
+    std::string diff;       ///< from the first "diff --git" to the signature
+    std::string signature;  ///< the git version after "-- "
+    std::vector<FileDiff> files;
+
+    /// `git patch-id --stable` of the diff.
+    std::string patch_id() const;
+    /// sha256 over author, summary, message, notes and diff: what changes
+    /// when the patch's text changes, and not when only its number does.
+    std::string content_hash() const;
+};
+
+/// Parses one format-patch file; a malformed one is an Error naming `name`
+/// and what is wrong.
+PatchFile parse_patch(const std::string& text, const std::string& name);
+
+/// The trailers of a commit message: "Key: value" lines of its last paragraph.
+std::vector<Trailer> parse_trailers(const std::string& message);
+
+}  // namespace seriesctl

@@ -1,0 +1,167 @@
+#include "core/yaml_fields.h"
+
+#include "core/error.h"
+
+namespace seriesctl {
+
+namespace {
+
+std::string place(const std::string& file, const YAML::Mark& mark) {
+    if (mark.is_null()) return file;
+    return file + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string text;
+    for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
+    return text;
+}
+
+}  // namespace
+
+YAML::Node parse_yaml(const std::string& text, const std::string& file) {
+    try {
+        return YAML::Load(text);
+    } catch (const YAML::ParserException& e) {
+        throw Error(place(file, e.mark) + ": " + e.msg);
+    }
+}
+
+YamlFields::YamlFields(const YAML::Node& node, std::string path, const std::string& file)
+    : node_(node), path_(std::move(path)), file_(file) {
+    if (!node_.IsMap())
+        fail_at(node_, path_.empty() ? "document" : path_, "expected a mapping of fields");
+}
+
+std::string YamlFields::field(const char* key) const {
+    return path_.empty() ? key : path_ + "." + key;
+}
+
+void YamlFields::fail_at(const YAML::Node& at, const std::string& name, const std::string& message) const {
+    throw Error(place(file_, at.Mark()) + ": " + name + ": " + message);
+}
+
+void YamlFields::fail(const char* key, const std::string& message) const {
+    YAML::Node at = node_[key];
+    fail_at(at ? at : node_, field(key), message);
+}
+
+YAML::Node YamlFields::get(const char* key) const {
+    read_.insert(key);
+    return node_[key];
+}
+
+bool YamlFields::has(const char* key) const { return static_cast<bool>(node_[key]); }
+
+std::string YamlFields::text(const char* key) const {
+    YAML::Node value = get(key);
+    if (!value) fail_at(node_, field(key), "missing");
+    if (!value.IsScalar()) fail_at(value, field(key), "expected a single value");
+    std::string result = value.Scalar();
+    if (result.empty()) fail_at(value, field(key), "must not be empty");
+    return result;
+}
+
+std::string YamlFields::optional_text(const char* key) const {
+    YAML::Node value = get(key);
+    if (!value || value.IsNull()) return "";
+    if (!value.IsScalar()) fail_at(value, field(key), "expected a single value");
+    return value.Scalar();
+}
+
+int YamlFields::integer(const char* key, int fallback, bool required) const {
+    YAML::Node value = get(key);
+    if (!value) {
+        if (required) fail_at(node_, field(key), "missing");
+        return fallback;
+    }
+    if (!value.IsScalar()) fail_at(value, field(key), "expected a whole number");
+    const std::string& text = value.Scalar();
+    size_t used = 0;
+    int number = 0;
+    try {
+        number = std::stoi(text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used == 0 || used != text.size() || number < 0)
+        fail_at(value, field(key), "'" + text + "' is not a whole number");
+    return number;
+}
+
+std::vector<std::string> YamlFields::texts(const char* key) const {
+    YAML::Node value = get(key);
+    std::vector<std::string> result;
+    if (!value || value.IsNull()) return result;
+    if (!value.IsSequence()) fail_at(value, field(key), "expected a list");
+    for (size_t i = 0; i < value.size(); ++i) {
+        if (!value[i].IsScalar() || value[i].Scalar().empty())
+            fail_at(value[i], field(key) + "[" + std::to_string(i) + "]", "expected a non-empty value");
+        result.push_back(value[i].Scalar());
+    }
+    return result;
+}
+
+std::string YamlFields::choice(const char* key, const std::vector<std::string>& allowed,
+                               const std::string& fallback) const {
+    if (!fallback.empty() && !has(key)) {
+        read_.insert(key);
+        return fallback;
+    }
+    std::string value = text(key);
+    for (const auto& option : allowed)
+        if (option == value) return value;
+    fail_at(node_[key], field(key), "'" + value + "' is not one of " + join(allowed));
+}
+
+void YamlFields::each(const char* key, const std::function<void(const YamlFields&)>& read) const {
+    YAML::Node value = get(key);
+    if (!value || value.IsNull()) return;
+    if (!value.IsSequence()) fail_at(value, field(key), "expected a list");
+    for (size_t i = 0; i < value.size(); ++i) {
+        YamlFields item(value[i], field(key) + "[" + std::to_string(i) + "]", file_);
+        read(item);
+        item.finish();
+    }
+}
+
+void YamlFields::each_entry(const char* key,
+                            const std::function<void(const std::string&, const YamlFields&)>& read) const {
+    YAML::Node value = get(key);
+    if (!value || value.IsNull()) return;
+    if (!value.IsMap()) fail_at(value, field(key), "expected a mapping");
+    for (const auto& entry : value) {
+        std::string name = entry.first.Scalar();
+        YamlFields item(entry.second, field(key) + "." + name, file_);
+        read(name, item);
+        item.finish();
+    }
+}
+
+std::map<std::string, std::string> YamlFields::text_map(const char* key) const {
+    YAML::Node value = get(key);
+    std::map<std::string, std::string> result;
+    if (!value || value.IsNull()) return result;
+    if (!value.IsMap()) fail_at(value, field(key), "expected a mapping");
+    for (const auto& entry : value) {
+        if (!entry.second.IsScalar())
+            fail_at(entry.second, field(key) + "." + entry.first.Scalar(), "expected a single value");
+        result[entry.first.Scalar()] = entry.second.Scalar();
+    }
+    return result;
+}
+
+YamlFields YamlFields::child(const char* key) const {
+    YAML::Node value = get(key);
+    if (!value) fail_at(node_, field(key), "missing");
+    return YamlFields(value, field(key), file_);
+}
+
+void YamlFields::finish() const {
+    for (const auto& entry : node_) {
+        std::string key = entry.first.Scalar();
+        if (!read_.count(key)) fail_at(entry.first, field(key.c_str()), "unknown field");
+    }
+}
+
+}  // namespace seriesctl

@@ -1,0 +1,53 @@
+#include "git/diff_parser.h"
+
+#include "core/error.h"
+#include "git/handle.h"
+
+namespace seriesctl::git {
+
+std::vector<FileDiff> parse_diff(const std::string& diff, const std::string& name) {
+    git_diff* raw = nullptr;
+    if (git_diff_from_buffer(&raw, diff.data(), diff.size()) < 0) {
+        const git_error* error = git_error_last();
+        throw Error(name + ": the diff cannot be parsed: " + (error && error->message ? error->message : "?"));
+    }
+    DiffPtr parsed(raw);
+    std::vector<FileDiff> files;
+    for (size_t d = 0; d < git_diff_num_deltas(parsed.get()); ++d) {
+        git_patch* raw_patch = nullptr;
+        check(git_patch_from_diff(&raw_patch, parsed.get(), d), name + ": reading a file of the diff");
+        PatchPtr patch(raw_patch);
+        const git_diff_delta* delta = git_patch_get_delta(patch.get());
+        FileDiff file;
+        if (delta->status != GIT_DELTA_ADDED) file.old_path = delta->old_file.path;
+        if (delta->status != GIT_DELTA_DELETED) file.new_path = delta->new_file.path;
+        for (size_t h = 0; h < git_patch_num_hunks(patch.get()); ++h) {
+            const git_diff_hunk* raw_hunk = nullptr;
+            size_t line_count = 0;
+            check(git_patch_get_hunk(&raw_hunk, &line_count, patch.get(), h), name + ": reading a hunk");
+            Hunk hunk;
+            hunk.old_start = raw_hunk->old_start;
+            hunk.old_lines = raw_hunk->old_lines;
+            hunk.new_start = raw_hunk->new_start;
+            hunk.new_lines = raw_hunk->new_lines;
+            hunk.header.assign(raw_hunk->header, raw_hunk->header_len);
+            while (!hunk.header.empty() && hunk.header.back() == '\n') hunk.header.pop_back();
+            for (size_t l = 0; l < line_count; ++l) {
+                const git_diff_line* line = nullptr;
+                check(git_patch_get_line_in_hunk(&line, patch.get(), h, l), name + ": reading a hunk line");
+                if (line->origin != GIT_DIFF_LINE_CONTEXT && line->origin != GIT_DIFF_LINE_ADDITION &&
+                    line->origin != GIT_DIFF_LINE_DELETION)
+                    continue;  // "\ No newline at end of file" markers
+                std::string text(1, line->origin);
+                text.append(line->content, line->content_len);
+                if (!text.empty() && text.back() == '\n') text.pop_back();
+                hunk.lines.push_back(std::move(text));
+            }
+            file.hunks.push_back(std::move(hunk));
+        }
+        files.push_back(std::move(file));
+    }
+    return files;
+}
+
+}  // namespace seriesctl::git

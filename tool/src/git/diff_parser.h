@@ -1,0 +1,15 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/patch.h"
+
+namespace seriesctl::git {
+
+/// Splits a unified git diff into files and hunks with libgit2's patch
+/// parser (git_diff_from_buffer). Throws Error naming `name` when libgit2
+/// cannot read it.
+std::vector<FileDiff> parse_diff(const std::string& diff, const std::string& name);
+
+}  // namespace seriesctl::git

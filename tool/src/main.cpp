@@ -1,0 +1,95 @@
+// seriesctl: a Linux kernel patch series as data, from patches to the list.
+#include <CLI/CLI.hpp>
+#include <cstdlib>
+#include <iostream>
+#include <string_view>
+#include <unistd.h>
+
+#include "cli/context.h"
+#include "core/error.h"
+#include "git/handle.h"
+
+using namespace seriesctl;
+
+namespace {
+
+struct VerbEntry {
+    const char* name;
+    cli::VerbSetup setup;
+};
+
+// The verbs; each lives in src/cli/<verb>.cpp.
+const VerbEntry verbs[] = {
+    {"status", cli::setup_status},
+    {"tree", cli::setup_tree},
+};
+
+size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+// "seriesctl stauts" → "did you mean 'status'?", like git and ninja.
+bool reject_unknown_verb(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i) {
+        std::string_view arg = argv[i];
+        if (arg == "--root") {
+            ++i;
+            continue;
+        }
+        if (arg.empty() || arg[0] == '-') continue;
+        for (const auto& verb : verbs)
+            if (arg == verb.name) return false;
+        std::string best;
+        size_t best_distance = 3;
+        for (const auto& verb : verbs) {
+            size_t distance = edit_distance(arg, verb.name);
+            if (distance < best_distance) best_distance = distance, best = verb.name;
+        }
+        std::cerr << "seriesctl: unknown command '" << arg << "'"
+                  << (best.empty() ? "" : " (did you mean '" + best + "'?)") << "; see seriesctl --help\n";
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    git::Library libgit2;
+    cli::Context context;
+    CLI::App app{"seriesctl: a Linux kernel patch series as data, from patches to the mailing list"};
+    app.set_version_flag("--version", std::string("seriesctl ") + SERIESCTL_VERSION);
+    app.require_subcommand(1);
+    app.add_option("--root", context.options.root, "The seriesctl checkout (default: found from the working directory)");
+    app.add_flag("--json", context.options.json, "Machine-readable output");
+    app.add_option("--color", context.options.color, "Colour: auto (on a TTY without NO_COLOR), always, never")
+        ->check(CLI::IsMember({"auto", "always", "never"}));
+    app.fallthrough();
+    for (const auto& verb : verbs) verb.setup(app, context);
+
+    if (reject_unknown_verb(argc, argv)) return exit_error;
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        int code = app.exit(e);
+        return code == 0 ? exit_ok : exit_error;
+    } catch (const Error& e) {
+        std::cerr << "seriesctl: " << e.what() << "\n";
+        return exit_error;
+    } catch (const std::exception& e) {
+        std::cerr << "seriesctl: internal error: " << e.what() << "\n";
+        return exit_error;
+    }
+    return context.exit_status;
+}

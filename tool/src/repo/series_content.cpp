@@ -1,0 +1,52 @@
+#include "repo/series_content.h"
+
+#include <algorithm>
+
+#include "core/error.h"
+#include "util/atomic_file.h"
+#include "util/hash.h"
+
+namespace fs = std::filesystem;
+
+namespace seriesctl {
+
+std::vector<PatchFile> load_version_patches(const Project& project, const Version& version) {
+    fs::path dir = project.root() / version.patches;
+    if (!fs::is_directory(dir)) throw Error(version.name() + ": patch directory " + dir.string() + " does not exist");
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        const auto name = entry.path().filename().string();
+        if (entry.is_regular_file() && entry.path().extension() == ".patch" && name.rfind("0000-", 0) != 0)
+            files.push_back(entry.path());
+    }
+    std::sort(files.begin(), files.end());
+    std::vector<PatchFile> patches;
+    for (const auto& file : files) {
+        auto relative = fs::relative(file, project.root()).string();
+        patches.push_back(parse_patch(read_file(file), relative));
+    }
+    return patches;
+}
+
+std::string config_fragments_hash(const Project& project, const Series& series) {
+    fs::path dir = project.root() / "kernel" / series.name / "configs";
+    std::vector<fs::path> files;
+    if (fs::is_directory(dir))
+        for (const auto& entry : fs::directory_iterator(dir))
+            if (entry.is_regular_file() && entry.path().extension() == ".config") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    std::string all;
+    for (const auto& file : files) all += file.filename().string() + '\0' + read_file(file) + '\0';
+    return sha256_hex(all);
+}
+
+CurrentContent current_content(const Project& project, const Series& series, const Version& version,
+                               const std::vector<PatchFile>& patches) {
+    CurrentContent now;
+    for (const auto& patch : patches) now.patches.push_back({patch.patch_id(), patch.content_hash()});
+    now.base = version.base.commit;
+    now.config = config_fragments_hash(project, series);
+    return now;
+}
+
+}  // namespace seriesctl

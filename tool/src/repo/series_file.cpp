@@ -1,0 +1,34 @@
+#include "repo/series_file.h"
+
+#include "core/error.h"
+#include "core/series_yaml.h"
+#include "util/atomic_file.h"
+#include "util/file_lock.h"
+
+namespace seriesctl {
+
+Series load_series_file(const std::filesystem::path& file) {
+    Series series = parse_series(read_file(file), file.string());
+    if (series.name != file.stem().string())
+        throw Error(file.string() + ": name: '" + series.name + "' differs from the file name '" +
+                    file.stem().string() + "'");
+    return series;
+}
+
+void save_series_file(const std::filesystem::path& file, const Series& series) {
+    write_file_atomically(file, render_series(series));
+}
+
+Series update_series_file(const std::filesystem::path& file, const std::function<void(Series&)>& change) {
+    FileLock lock(file.parent_path() / ("." + file.filename().string() + ".lock"));
+    Series series = load_series_file(file);
+    change(series);
+    // What we write must read back: a change that breaks a rule is caught here,
+    // before the file is touched.
+    std::string text = render_series(series);
+    parse_series(text, file.string());
+    write_file_atomically(file, text);
+    return series;
+}
+
+}  // namespace seriesctl

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+
+#include "core/series.h"
+
+namespace seriesctl {
+
+/// Reads and validates series/<name>.yaml; also checks the file is named
+/// after the series it holds.
+Series load_series_file(const std::filesystem::path& file);
+
+/// Writes the series atomically in canonical form.
+void save_series_file(const std::filesystem::path& file, const Series& series);
+
+/// Read-modify-write under the series' lock (series/.<name>.yaml.lock), so
+/// concurrent seriesctl processes never lose each other's changes. When
+/// `change` throws, the file is left as it was.
+Series update_series_file(const std::filesystem::path& file, const std::function<void(Series&)>& change);
+
+}  // namespace seriesctl

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "core/tree_config.h"
+#include "tree/tree_store.h"
+
+namespace seriesctl {
+
+struct ImportResult {
+    std::string commit;
+    std::string tag;      ///< "refs/tags/<tree>/<version>"
+    size_t files = 0;     ///< 0 when it was imported already
+    bool already = false;
+};
+
+/// The ref-safe version tag of a tarball tree: the Debian package's version
+/// (dpkg-query) or the configured one, '~' and ':' made '_'.
+std::string tarball_version(const TreeSpec& tree);
+
+/// Imports a source tarball as one root commit into the shared store,
+/// deterministically: the same tarball gives the same commit id on every
+/// machine (fixed identity, time = newest member's mtime, the top directory
+/// stripped). Idempotent: a tag that exists already is the answer. An
+/// interrupted import changes no ref, so running it again finishes the job.
+/// `progress` is called every few thousand files.
+ImportResult import_tarball(const TreeSpec& tree, const TreeStore& store,
+                            const std::function<void(size_t files)>& progress);
+
+}  // namespace seriesctl

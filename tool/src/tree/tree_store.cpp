@@ -1,0 +1,34 @@
+#include "tree/tree_store.h"
+
+#include "core/error.h"
+
+namespace seriesctl {
+
+TreeStore::TreeStore(std::filesystem::path cache) : cache_(std::move(cache)) {}
+
+git::RepositoryPtr TreeStore::open() const {
+    git_repository* raw = nullptr;
+    if (git_repository_open_bare(&raw, store_dir().c_str()) == 0) return git::RepositoryPtr(raw);
+    std::filesystem::create_directories(store_dir().parent_path());
+    git::check(git_repository_init(&raw, store_dir().c_str(), /*is_bare=*/1),
+               "cannot create the tree store " + store_dir().string());
+    return git::RepositoryPtr(raw);
+}
+
+std::optional<git_oid> TreeStore::resolve(const std::string& ref) const {
+    auto repo = open();
+    git_object* raw = nullptr;
+    if (git_revparse_single(&raw, repo.get(), (ref + "^{commit}").c_str()) != 0) return std::nullopt;
+    git::ObjectPtr object(raw);
+    return *git_object_id(object.get());
+}
+
+void TreeStore::set_ref(const std::string& ref, const git_oid& commit) const {
+    auto repo = open();
+    git_reference* raw = nullptr;
+    git::check(git_reference_create(&raw, repo.get(), ref.c_str(), &commit, /*force=*/1, "seriesctl"),
+               "cannot set " + ref);
+    git::ReferencePtr done(raw);
+}
+
+}  // namespace seriesctl
