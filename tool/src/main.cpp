@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
+#include <regex>
 #include <string_view>
 #include <unistd.h>
 
@@ -21,7 +22,11 @@ struct VerbEntry {
 // The verbs; each lives in src/cli/<verb>.cpp.
 const VerbEntry verbs[] = {
     {"status", cli::setup_status},
+    {"check", cli::setup_check},
+    {"build", cli::setup_build},
     {"tree", cli::setup_tree},
+    {"rebase", cli::setup_rebase},
+    {"watch", cli::setup_watch},
 };
 
 size_t edit_distance(std::string_view a, std::string_view b) {
@@ -63,6 +68,24 @@ bool reject_unknown_verb(int argc, char** argv) {
     return false;
 }
 
+// "--v2" is short for "--version v2" (the user's own words: send --v2).
+// CLI11 takes the arguments in reverse order.
+std::vector<std::string> expand_version_shorthand(int argc, char** argv) {
+    static const std::regex shorthand("--(v[1-9][0-9]*)");
+    std::vector<std::string> args;
+    for (int i = 1; i < argc; ++i) {
+        std::cmatch match;
+        if (std::regex_match(argv[i], match, shorthand)) {
+            args.push_back("--version");
+            args.push_back(match[1]);
+        } else {
+            args.push_back(argv[i]);
+        }
+    }
+    std::reverse(args.begin(), args.end());
+    return args;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -79,8 +102,9 @@ int main(int argc, char** argv) {
     for (const auto& verb : verbs) verb.setup(app, context);
 
     if (reject_unknown_verb(argc, argv)) return exit_error;
+    std::vector<std::string> args = expand_version_shorthand(argc, argv);
     try {
-        app.parse(argc, argv);
+        app.parse(args);
     } catch (const CLI::ParseError& e) {
         int code = app.exit(e);
         return code == 0 ? exit_ok : exit_error;

@@ -29,7 +29,11 @@ struct Context {
 using VerbSetup = void (*)(CLI::App& app, Context& context);
 
 void setup_status(CLI::App& app, Context& context);
+void setup_check(CLI::App& app, Context& context);
+void setup_build(CLI::App& app, Context& context);
 void setup_tree(CLI::App& app, Context& context);
+void setup_rebase(CLI::App& app, Context& context);
+void setup_watch(CLI::App& app, Context& context);
 
 /// Progress on stderr for anything that takes more than a moment: one line
 /// rewritten in place on a TTY, plain lines otherwise (logs, CI).

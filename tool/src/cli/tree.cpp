@@ -6,8 +6,10 @@
 #include "cli/context.h"
 #include "core/error.h"
 #include "core/table.h"
+#include "core/lore_config.h"
 #include "core/tree_config.h"
 #include "tree/tarball_import.h"
+#include "tree/tree_sync.h"
 #include "tree/work_tree.h"
 #include "util/xdg.h"
 
@@ -77,7 +79,7 @@ void run_list(Context& context) {
         std::string kind = tree.kind == TreeSpec::Kind::tarball ? "tarball"
                            : tree.kind == TreeSpec::Kind::remote ? "remote" : "series";
         std::string source = tree.kind == TreeSpec::Kind::tarball ? tree.tarball
-                             : tree.kind == TreeSpec::Kind::remote ? tree.url + " " + tree.branch
+                             : tree.kind == TreeSpec::Kind::remote ? tree.url + " " + (tree.branch.empty() ? tree.tag : tree.branch)
                                                                    : tree.base + " + " + std::to_string(tree.apply.size()) + " series";
         std::string tip = "-";
         if (std::filesystem::exists(store.store_dir()))
@@ -91,10 +93,61 @@ void run_list(Context& context) {
         std::cout << table.render();
 }
 
+struct SyncOptions {
+    std::string tree;
+    bool all = false;
+};
+
+// Series trees build on other trees: sync those first.
+std::vector<const TreeSpec*> sync_order(const TreeConfig& config, const SyncOptions& options) {
+    if (!options.all) {
+        if (options.tree.empty()) throw Error("name a tree to sync, or --all");
+        return {&find_tree(config, options.tree)};
+    }
+    std::vector<const TreeSpec*> trees;
+    for (const auto& [name, tree] : config)
+        if (tree.kind != TreeSpec::Kind::series) trees.push_back(&tree);
+    for (const auto& [name, tree] : config)
+        if (tree.kind == TreeSpec::Kind::series) trees.push_back(&tree);
+    return trees;
+}
+
+void run_sync(const SyncOptions& options, Context& context) {
+    Project project = context.project();
+    TreeConfig config = load_tree_config(project.config_dir(), user_config_dir());
+    LoreConfig lore = load_lore_config(project.config_dir(), user_config_dir());
+    TreeStore store(cache_dir());
+    nlohmann::json out = nlohmann::json::array();
+    std::string failed;
+    for (const TreeSpec* tree : sync_order(config, options)) {
+        SyncResult result;
+        try {
+            Progress progress;
+            result = sync_tree(*tree, store, lore, [&](const std::string& what) { progress.update(what); });
+        } catch (const Error& e) {
+            if (!options.all) throw;
+            std::cerr << "seriesctl: " << e.what() << "\n";
+            failed += (failed.empty() ? "" : ", ") + tree->name;
+            continue;
+        }
+        bool changed = result.previous != result.commit;
+        out.push_back({{"tree", result.tree}, {"previous", result.previous}, {"commit", result.commit},
+                       {"changed", changed}});
+        if (context.options.json) continue;
+        if (!changed)
+            std::cout << result.tree << ": up to date at " << result.commit.substr(0, 12) << "\n";
+        else
+            std::cout << result.tree << ": " << (result.previous.empty() ? "new" : result.previous.substr(0, 12))
+                      << " -> " << result.commit.substr(0, 12) << "\n";
+    }
+    if (context.options.json) std::cout << out.dump(2) << "\n";
+    if (!failed.empty()) throw Error("could not sync " + failed + "; the other trees are synced");
+}
+
 }  // namespace
 
 void setup_tree(CLI::App& app, Context& context) {
-    CLI::App* verb = app.add_subcommand("tree", "Kernel trees: import, list");
+    CLI::App* verb = app.add_subcommand("tree", "Kernel trees: import, sync, list");
     verb->require_subcommand(1);
 
     auto import = std::make_shared<ImportOptions>();
@@ -102,6 +155,13 @@ void setup_tree(CLI::App& app, Context& context) {
     import_verb->add_option("tree", import->tree, "Tree name from config/trees.yaml")->required();
     import_verb->add_flag("!--no-checkout", import->checkout, "Import only; do not check out a work tree");
     import_verb->callback([import, &context] { run_import(*import, context); });
+
+    auto sync = std::make_shared<SyncOptions>();
+    CLI::App* sync_verb = verb->add_subcommand(
+        "sync", "Fetch remote trees into the shared store; build series trees from lore with b4");
+    sync_verb->add_option("tree", sync->tree, "Tree name from config/trees.yaml");
+    sync_verb->add_flag("--all", sync->all, "Every configured tree (series trees after the trees they build on)");
+    sync_verb->callback([sync, &context] { run_sync(*sync, context); });
 
     CLI::App* list_verb = verb->add_subcommand("list", "Configured trees and their tips in the cache");
     list_verb->callback([&context] { run_list(context); });

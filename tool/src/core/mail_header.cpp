@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "core/charset.h"
+
 namespace seriesctl {
 
 namespace {
@@ -44,8 +46,6 @@ std::optional<size_t> encoded_word(std::string_view value, size_t pos, std::stri
     if (end == std::string_view::npos) return std::nullopt;
     std::string charset(value.substr(pos + 2, q1 - pos - 2));
     charset = charset.substr(0, charset.find('*'));  // RFC 2231 language tag
-    std::transform(charset.begin(), charset.end(), charset.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     char encoding = static_cast<char>(std::toupper(static_cast<unsigned char>(value[q1 + 1])));
     std::string_view payload = value.substr(q1 + 3, end - q1 - 3);
     std::string bytes;
@@ -58,12 +58,9 @@ std::optional<size_t> encoded_word(std::string_view value, size_t pos, std::stri
     } else {
         return std::nullopt;
     }
-    if (charset == "utf-8" || charset == "utf8" || charset == "us-ascii")
-        decoded = bytes;
-    else if (charset == "iso-8859-1" || charset == "latin1" || charset == "iso-8859-15" || charset == "windows-1252")
-        decoded = latin1_to_utf8(bytes);
-    else
-        return std::nullopt;
+    auto text = charset_to_utf8(bytes, charset);
+    if (!text) return std::nullopt;
+    decoded = *text;
     return end + 2;
 }
 
@@ -102,6 +99,18 @@ std::optional<std::vector<MailHeader>> parse_headers(std::string_view text, std:
                            start == std::string_view::npos ? "" : std::string(value.substr(start))});
     }
     return headers;
+}
+
+size_t body_start(std::string_view text) {
+    size_t pos = 0;
+    while (pos < text.size()) {
+        size_t eol = text.find('\n', pos);
+        if (eol == std::string_view::npos) return text.size();
+        std::string_view line = text.substr(pos, eol - pos);
+        pos = eol + 1;
+        if (line.empty() || line == "\r") return pos;
+    }
+    return text.size();
 }
 
 const MailHeader* find_header(const std::vector<MailHeader>& headers, std::string_view name) {
@@ -152,19 +161,6 @@ std::optional<std::string> decode_base64(std::string_view text) {
         if (bits >= 8) {
             bits -= 8;
             out += static_cast<char>((buffer >> bits) & 0xff);
-        }
-    }
-    return out;
-}
-
-std::string latin1_to_utf8(std::string_view text) {
-    std::string out;
-    for (unsigned char c : text) {
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-        } else {
-            out += static_cast<char>(0xc0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3f));
         }
     }
     return out;

@@ -18,18 +18,19 @@ struct MailHeader {
 std::optional<std::vector<MailHeader>> parse_headers(std::string_view text, std::string* why,
                                                     size_t first_line = 1);
 
+/// Where the body of `text` (a mail or MIME part) starts: after the first
+/// empty line, or text.size() when there is none.
+size_t body_start(std::string_view text);
+
 /// First header of that name (case-insensitive), or nullptr.
 const MailHeader* find_header(const std::vector<MailHeader>& headers, std::string_view name);
 
 /// Decodes RFC 2047 encoded words (=?charset?Q|B?...?=) into UTF-8; the
 /// whitespace between two adjacent encoded words is dropped, as the RFC says.
-/// Charsets: UTF-8, US-ASCII, ISO-8859-1/Latin-1; others are left encoded.
+/// Any charset iconv knows (see charset_to_utf8); unknown ones are left encoded.
 std::string decode_rfc2047(std::string_view value);
 
 /// Decodes base64 (ignoring line breaks); nullopt when it is not base64.
 std::optional<std::string> decode_base64(std::string_view text);
-
-/// Latin-1 bytes to UTF-8.
-std::string latin1_to_utf8(std::string_view text);
 
 }  // namespace seriesctl

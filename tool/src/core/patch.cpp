@@ -44,25 +44,26 @@ bool is_diffstat_line(std::string_view line) {
     return std::regex_match(line.begin(), line.end(), shape);
 }
 
-// "[PATCH RFC v2 1/3] media: foo" → prefix, number, total, summary.
-void split_subject(PatchFile& patch) {
+}  // namespace
+
+PatchSubject parse_patch_subject(const std::string& subject) {
     static const std::regex shape(R"(\[([^\]]*)\]\s*(.*))");
     static const std::regex numbering(R"((?:^|.* )(\d+)/(\d+)$)");
+    PatchSubject parts;
     std::smatch match;
-    if (std::regex_match(patch.subject, match, shape)) {
-        patch.prefix = match[1];
-        patch.summary = match[2];
-        std::smatch numbers;
-        if (std::regex_match(patch.prefix, numbers, numbering)) {
-            patch.number = std::stoi(numbers[1]);
-            patch.total = std::stoi(numbers[2]);
-        }
-    } else {
-        patch.summary = patch.subject;
+    if (!std::regex_match(subject, match, shape)) {
+        parts.summary = subject;
+        return parts;
     }
+    parts.prefix = match[1];
+    parts.summary = match[2];
+    std::smatch numbers;
+    if (std::regex_match(parts.prefix, numbers, numbering)) {
+        parts.number = std::stoi(numbers[1]);
+        parts.total = std::stoi(numbers[2]);
+    }
+    return parts;
 }
-
-}  // namespace
 
 std::vector<Trailer> parse_trailers(const std::string& message) {
     static const std::regex trailer_shape(R"(([A-Za-z][A-Za-z0-9-]*):\s+(.+))");
@@ -115,7 +116,11 @@ PatchFile parse_patch(const std::string& text, const std::string& name) {
     if (patch.author.email.empty()) throw fail("From: '" + from->value + "' " + why);
     patch.date = date ? date->value : "";
     patch.subject = decode_rfc2047(subject->value);
-    split_subject(patch);
+    PatchSubject parts = parse_patch_subject(patch.subject);
+    patch.prefix = parts.prefix;
+    patch.summary = parts.summary;
+    patch.number = parts.number;
+    patch.total = parts.total;
 
     size_t separator = header_end + 1;
     while (separator < items.size() && items[separator] != "---") ++separator;

@@ -12,11 +12,16 @@ struct Hunk {
     int old_start = 0, old_lines = 0, new_start = 0, new_lines = 0;
     std::string header;              ///< "@@ -1,4 +1,5 @@ func()"
     std::vector<std::string> lines;  ///< each with its ' ', '-' or '+' marker
+    /// "\ No newline at end of file" after the new side's last line.
+    bool new_no_newline = false;
 };
 
 struct FileDiff {
     std::string old_path;  ///< "" for a new file
     std::string new_path;  ///< "" for a deleted file
+    std::string old_blob;  ///< abbreviated blob id of the "index" line's old side; "" when absent
+    unsigned new_mode = 0;  ///< the new side's file mode (0100644, 0100755, 0120000); 0 when deleted
+    bool binary = false;    ///< a binary change: no text hunks to apply
     std::vector<Hunk> hunks;
 
     const std::string& path() const { return new_path.empty() ? old_path : new_path; }
@@ -53,6 +58,17 @@ struct PatchFile {
     /// when the patch's text changes, and not when only its number does.
     std::string content_hash() const;
 };
+
+/// A patch mail's subject taken apart: "[PATCH RFC v2 1/3] media: foo" has
+/// prefix "PATCH RFC v2 1/3", number 1, total 3, summary "media: foo". A
+/// subject without brackets is all summary.
+struct PatchSubject {
+    std::string prefix;
+    std::string summary;
+    int number = 0;  ///< 0 when the prefix carries no "k/n"
+    int total = 0;
+};
+PatchSubject parse_patch_subject(const std::string& subject);
 
 /// Parses one format-patch file; a malformed one is an Error naming `name`
 /// and what is wrong.

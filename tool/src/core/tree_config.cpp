@@ -29,7 +29,9 @@ TreeConfig parse_tree_config(const std::string& text, const std::string& file) {
         } else if (kind == "remote") {
             tree.kind = TreeSpec::Kind::remote;
             tree.url = item.text("url");
-            tree.branch = item.text("branch");
+            tree.branch = item.optional_text("branch");
+            tree.tag = item.optional_text("tag");
+            if (tree.branch.empty() == tree.tag.empty()) item.fail("branch", "give exactly one of branch or tag");
         } else {
             tree.kind = TreeSpec::Kind::series;
             tree.base = item.text("base");

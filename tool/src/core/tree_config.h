@@ -19,7 +19,11 @@ struct TreeSpec {
     std::string upstream; ///< public tag the import equals, for base-commit
     // remote: fetched with git
     std::string url;
-    std::string branch;
+    std::string branch;   ///< or
+    std::string tag;      ///< exactly one of the two
+
+    /// "refs/heads/<branch>" or "refs/tags/<tag>": what a remote tree fetches.
+    std::string source_ref() const { return branch.empty() ? "refs/tags/" + tag : "refs/heads/" + branch; }
     // series: another tree plus series applied from lore, by message-id
     std::string base;
     std::vector<std::string> apply;

@@ -45,7 +45,7 @@ private:
 
     YAML::Node node_;
     std::string path_;
-    const std::string& file_;
+    std::string file_;
     mutable std::set<std::string> read_;
 };
 

@@ -21,6 +21,10 @@ std::vector<FileDiff> parse_diff(const std::string& diff, const std::string& nam
         FileDiff file;
         if (delta->status != GIT_DELTA_ADDED) file.old_path = delta->old_file.path;
         if (delta->status != GIT_DELTA_DELETED) file.new_path = delta->new_file.path;
+        if (!git_oid_is_zero(&delta->old_file.id))
+            file.old_blob = to_string(delta->old_file.id).substr(0, delta->old_file.id_abbrev);
+        if (delta->status != GIT_DELTA_DELETED) file.new_mode = delta->new_file.mode;
+        file.binary = delta->flags & GIT_DIFF_FLAG_BINARY;
         for (size_t h = 0; h < git_patch_num_hunks(patch.get()); ++h) {
             const git_diff_hunk* raw_hunk = nullptr;
             size_t line_count = 0;
@@ -35,9 +39,17 @@ std::vector<FileDiff> parse_diff(const std::string& diff, const std::string& nam
             for (size_t l = 0; l < line_count; ++l) {
                 const git_diff_line* line = nullptr;
                 check(git_patch_get_line_in_hunk(&line, patch.get(), h, l), name + ": reading a hunk line");
+                if (line->origin == GIT_DIFF_LINE_CONTEXT_EOFNL || line->origin == GIT_DIFF_LINE_ADD_EOFNL ||
+                    line->origin == GIT_DIFF_LINE_DEL_EOFNL) {
+                    // libgit2's parser names the marker after the line before
+                    // it; unless that was removed, it ends the new side.
+                    char last = hunk.lines.empty() ? ' ' : hunk.lines.back()[0];
+                    if (last != '-') hunk.new_no_newline = true;
+                    continue;
+                }
                 if (line->origin != GIT_DIFF_LINE_CONTEXT && line->origin != GIT_DIFF_LINE_ADDITION &&
                     line->origin != GIT_DIFF_LINE_DELETION)
-                    continue;  // "\ No newline at end of file" markers
+                    continue;
                 std::string text(1, line->origin);
                 text.append(line->content, line->content_len);
                 if (!text.empty() && text.back() == '\n') text.pop_back();

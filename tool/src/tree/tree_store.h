@@ -18,6 +18,8 @@ public:
 
     std::filesystem::path store_dir() const { return cache_ / "store.git"; }
     std::filesystem::path work_tree_dir(const std::string& tree) const { return cache_ / "trees" / tree; }
+    /// Where tools write files that are read back and dropped (format-patch output).
+    std::filesystem::path scratch_dir() const { return cache_ / "tmp"; }
     /// The ref holding a tree's current tip.
     static std::string tip_ref(const std::string& tree) { return "refs/trees/" + tree; }
 

@@ -15,4 +15,12 @@ namespace seriesctl {
 std::filesystem::path ensure_work_tree(const TreeStore& store, const std::string& tree, const std::string& commit,
                                        const std::function<void(const std::string&)>& progress);
 
+/// Opens (creating on first use) a non-bare repository at `dir` whose
+/// objects come from the store through objects/info/alternates.
+git::RepositoryPtr open_linked_repository(const std::filesystem::path& dir, const TreeStore& store);
+
+/// Checks `tree` out into the repository's work tree, writing only the
+/// files that differ from its index (FORCE: local edits are overwritten).
+void checkout_tree_id(git_repository* repo, const git_oid& tree, const std::string& what);
+
 }  // namespace seriesctl

@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 #include <sstream>
 #include <unistd.h>
+#include <utility>
 
 #include "core/error.h"
 #include "util/unique_fd.h"
@@ -28,26 +29,41 @@ void write_all(int fd, std::string_view content, const std::filesystem::path& wh
 
 }  // namespace
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
-    auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
-    std::string pattern = (dir / ("." + path.filename().string() + ".tmp.XXXXXX")).string();
+StagedFile::StagedFile(std::filesystem::path path, std::string_view content) : path_(std::move(path)) {
+    auto dir = path_.parent_path().empty() ? std::filesystem::path(".") : path_.parent_path();
+    std::string pattern = (dir / ("." + path_.filename().string() + ".tmp.XXXXXX")).string();
     UniqueFd fd(::mkstemp(pattern.data()));
-    if (!fd) throw Error("cannot create a temporary file beside " + path.string() + ": " + errno_text());
-    std::filesystem::path temp = pattern;
+    if (!fd) throw Error("cannot create a temporary file beside " + path_.string() + ": " + errno_text());
+    temp_ = pattern;
     try {
-        write_all(fd.get(), content, path);
-        if (::fsync(fd.get()) != 0) throw Error("cannot sync " + path.string() + ": " + errno_text());
+        write_all(fd.get(), content, path_);
+        if (::fsync(fd.get()) != 0) throw Error("cannot sync " + path_.string() + ": " + errno_text());
         // mkstemp makes 0600; a series file is an ordinary file of the repository.
-        if (::fchmod(fd.get(), 0644) != 0) throw Error("cannot chmod " + temp.string() + ": " + errno_text());
-        fd.reset();
-        if (::rename(temp.c_str(), path.c_str()) != 0)
-            throw Error("cannot replace " + path.string() + ": " + errno_text());
+        if (::fchmod(fd.get(), 0644) != 0) throw Error("cannot chmod " + temp_.string() + ": " + errno_text());
     } catch (...) {
-        ::unlink(temp.c_str());
+        ::unlink(temp_.c_str());  // no destructor runs for a constructor that throws
         throw;
     }
+}
+
+StagedFile::StagedFile(StagedFile&& other) noexcept
+    : path_(std::move(other.path_)), temp_(std::exchange(other.temp_, {})) {}
+
+StagedFile::~StagedFile() {
+    if (!temp_.empty()) ::unlink(temp_.c_str());
+}
+
+void StagedFile::place() {
+    if (::rename(temp_.c_str(), path_.c_str()) != 0)
+        throw Error("cannot replace " + path_.string() + ": " + errno_text());
+    temp_.clear();
+    auto dir = path_.parent_path().empty() ? std::filesystem::path(".") : path_.parent_path();
     UniqueFd dirfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY));
     if (dirfd) ::fsync(dirfd.get());
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+    StagedFile(path, content).place();
 }
 
 std::string read_file(const std::filesystem::path& path) {

@@ -10,6 +10,27 @@ namespace seriesctl {
 /// On failure the old file is untouched and no temp file is left behind.
 void write_file_atomically(const std::filesystem::path& path, std::string_view content);
 
+/// A file's new content written and synced beside it (temp file, fsync),
+/// not yet in place. Stage every file of a change first, then place() them
+/// all: a failure while staging leaves every file as it was. A staged file
+/// dropped without place() leaves nothing behind.
+class StagedFile {
+public:
+    StagedFile(std::filesystem::path path, std::string_view content);
+    StagedFile(StagedFile&& other) noexcept;
+    StagedFile& operator=(StagedFile&&) = delete;
+    StagedFile(const StagedFile&) = delete;
+    StagedFile& operator=(const StagedFile&) = delete;
+    ~StagedFile();
+
+    /// Renames the temp file over the path and syncs the directory.
+    void place();
+
+private:
+    std::filesystem::path path_;
+    std::filesystem::path temp_;  ///< empty once placed (or moved from)
+};
+
 /// Reads a whole file; throws Error naming the path when it cannot.
 std::string read_file(const std::filesystem::path& path);
 

@@ -18,7 +18,8 @@ TEST(MailHeader, DecodesEncodedWords) {
     EXPECT_EQ(decode_rfc2047("=?ISO-8859-1?Q?J=F6rg?= Tester"), "Jörg Tester");
     EXPECT_EQ(decode_rfc2047("=?UTF-8?q?a?= =?UTF-8?q?b?="), "ab") << "space between encoded words is dropped";
     EXPECT_EQ(decode_rfc2047("plain text"), "plain text");
-    EXPECT_EQ(decode_rfc2047("=?KOI8-R?Q?x?="), "=?KOI8-R?Q?x?=") << "unknown charsets stay encoded";
+    EXPECT_EQ(decode_rfc2047("=?KOI8-R?Q?=F0=D2=C9=D7=C5=D4?="), "Привет") << "any charset iconv knows";
+    EXPECT_EQ(decode_rfc2047("=?X-UNKNOWN?Q?x?="), "=?X-UNKNOWN?Q?x?=") << "unknown charsets stay encoded";
 }
 
 TEST(MailHeader, RejectsGarbage) {

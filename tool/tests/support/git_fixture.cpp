@@ -60,15 +60,20 @@ std::vector<std::filesystem::path> GitRepo::format_patch(const std::string& rang
     return files;
 }
 
-ProcessResult run_seriesctl(const std::vector<std::string>& args, const std::filesystem::path& cwd,
-                            const std::filesystem::path& home) {
+Command seriesctl_command(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+                          const std::filesystem::path& home) {
     Command command{{SERIESCTL_BINARY}, cwd, git_test_env()};
     command.argv.insert(command.argv.end(), args.begin(), args.end());
     command.env.push_back({"XDG_CACHE_HOME", (home / "cache").string()});
     command.env.push_back({"XDG_CONFIG_HOME", (home / "config").string()});
     command.env.push_back({"HOME", home.string()});
     command.env.push_back({"NO_COLOR", "1"});
-    return run_command(command);
+    return command;
+}
+
+ProcessResult run_seriesctl(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+                            const std::filesystem::path& home) {
+    return run_command(seriesctl_command(args, cwd, home));
 }
 
 }  // namespace seriesctl::test

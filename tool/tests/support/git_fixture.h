@@ -34,6 +34,11 @@ private:
 /// and dates, no user config.
 std::vector<std::pair<std::string, std::string>> git_test_env();
 
+/// The built seriesctl binary with `args` in `cwd`, with XDG dirs under `home`,
+/// for tests that run it in the background.
+Command seriesctl_command(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+                          const std::filesystem::path& home);
+
 /// Runs the built seriesctl binary with `args` in `cwd`, with XDG dirs under `home`.
 ProcessResult run_seriesctl(const std::vector<std::string>& args, const std::filesystem::path& cwd,
                             const std::filesystem::path& home);

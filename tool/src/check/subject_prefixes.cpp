@@ -1,0 +1,44 @@
+#include "check/subject_prefixes.h"
+
+#include <sstream>
+
+#include "core/series_lint.h"
+#include "core/yaml_fields.h"
+#include "proc/subprocess.h"
+#include "util/atomic_file.h"
+
+namespace seriesctl {
+
+SubjectPrefixes::SubjectPrefixes(std::filesystem::path store, std::string tip, bool has_history,
+                                 std::map<std::string, std::string> configured)
+    : store_(std::move(store)), tip_(std::move(tip)), has_history_(has_history), configured_(std::move(configured)) {}
+
+std::vector<std::string> SubjectPrefixes::operator()(const std::string& path) {
+    if (!has_history_) return prefixes_from_map(configured_, path);
+    std::string directory = std::filesystem::path(path).parent_path().string();
+    auto cached = by_directory_.find(directory);
+    if (cached != by_directory_.end()) return cached->second;
+    ProcessResult log = run_command(Command{{"git", "--git-dir=" + store_.string(), "log", "-n", "40", "--no-merges",
+                                             "--format=%s", tip_, "--", directory.empty() ? "." : directory}});
+    std::vector<std::string> subjects;
+    std::istringstream lines(log.out);
+    for (std::string line; std::getline(lines, line);) subjects.push_back(line);
+    auto prefixes = prefixes_from_subjects(subjects);
+    if (prefixes.size() > 3) prefixes.resize(3);
+    if (prefixes.empty()) prefixes = prefixes_from_map(configured_, path);
+    return by_directory_[directory] = prefixes;
+}
+
+std::map<std::string, std::string> SubjectPrefixes::load_map(const std::filesystem::path& project_config,
+                                                             const std::filesystem::path& user_config) {
+    std::map<std::string, std::string> map;
+    for (const auto& file : {project_config / "subject-prefixes.yaml", user_config / "subject-prefixes.yaml"}) {
+        if (!std::filesystem::exists(file)) continue;
+        YamlFields at(parse_yaml(read_file(file), file.string()), "", file.string());
+        for (const auto& [path, prefix] : at.text_map("prefixes")) map[path] = prefix;
+        at.finish();
+    }
+    return map;
+}
+
+}  // namespace seriesctl

@@ -1,0 +1,103 @@
+#include <iostream>
+
+#include "cli/context.h"
+#include "core/error.h"
+#include "core/rebase_render.h"
+#include "rebase/rebase_version.h"
+#include "util/xdg.h"
+
+namespace seriesctl::cli {
+
+namespace {
+
+struct RebaseOptions {
+    std::string series;
+    std::string version;
+    std::vector<std::string> onto;
+    bool check = false;
+};
+
+void run_check(const RebaseOptions& options, Context& context) {
+    Project project = context.project();
+    TreeConfig config = load_tree_config(project.config_dir(), user_config_dir());
+    CheckReport check;
+    {
+        Progress progress;
+        check = check_version(project, {options.series, options.version}, config, options.onto,
+                              TreeStore(cache_dir()), [&](const std::string& what) { progress.update(what); });
+    }
+    for (const auto& tree : check.trees)
+        if (tree.missing.empty() && !tree.applies()) context.exit_status = exit_findings;
+    if (context.options.json)
+        std::cout << check_json(check).dump(2) << "\n";
+    else
+        std::cout << render_check_text(check, [&](const std::string& text, const char* ansi) {
+            return context.paint(text, ansi);
+        });
+}
+
+void run_rebase(const RebaseOptions& options, Context& context) {
+    if (options.onto.size() != 1) throw Error("rebase needs exactly one --onto TREE (or --check to try several)");
+    Project project = context.project();
+    TreeConfig config = load_tree_config(project.config_dir(), user_config_dir());
+    RebaseOutcome outcome;
+    {
+        Progress progress;
+        outcome = rebase_version(project, {options.series, options.version}, find_tree(config, options.onto.front()),
+                                 TreeStore(cache_dir()), [&](const std::string& what) { progress.update(what); });
+    }
+    if (!outcome.report.applies()) context.exit_status = exit_findings;
+    if (context.options.json) {
+        nlohmann::json out = tree_json(outcome.report);
+        out["series"] = outcome.series;
+        out["version"] = outcome.version;
+        out["written"] = nlohmann::json::array();
+        for (const auto& file : outcome.written) out["written"].push_back(file.string());
+        if (!outcome.tip.empty()) out["tip"] = outcome.tip;
+        if (outcome.declares) {
+            out["base-commit"] = outcome.declares->base_commit;
+            out["prerequisite-patch-ids"] = outcome.declares->prerequisite_patch_ids;
+        }
+        std::cout << out.dump(2) << "\n";
+        return;
+    }
+    std::cout << render_tree_text(outcome.version, outcome.report, [&](const std::string& text, const char* ansi) {
+        return context.paint(text, ansi);
+    });
+    if (outcome.declares) {
+        std::cout << outcome.report.tree << " carries unmerged series; a cover letter declares:\n  base-commit: "
+                  << outcome.declares->base_commit << "\n";
+        for (const auto& id : outcome.declares->prerequisite_patch_ids)
+            std::cout << "  prerequisite-patch-id: " << id << "\n";
+    }
+    if (outcome.written.empty()) {
+        std::cout << "nothing written\n";
+        return;
+    }
+    std::cout << "wrote " << outcome.written.size() << " patches of " << outcome.version << " (commits up to "
+              << outcome.tip.substr(0, 12) << "); base is now " << outcome.report.tree << " "
+              << outcome.report.commit.substr(0, 12) << "\n";
+}
+
+}  // namespace
+
+void setup_rebase(CLI::App& app, Context& context) {
+    auto options = std::make_shared<RebaseOptions>();
+    CLI::App* verb = app.add_subcommand(
+        "rebase", "Apply a version onto a tree in memory: per hunk clean / offset / fuzz / 3-way / conflict");
+    verb->add_option("series", options->series, "Series name (optional when there is one)");
+    verb->add_option("--version", options->version, "Version, vN (default: the newest); --vN for short");
+    verb->add_option("--onto", options->onto,
+                     "Tree from config/trees.yaml; with --check, any number (default: the series' targets, "
+                     "else every tree)")
+        ->allow_extra_args(false);  // one tree per --onto: a series name after it stays the series
+    verb->add_flag("--check", options->check, "Only try: report every tree, write nothing");
+    verb->callback([options, &context] {
+        if (options->check)
+            run_check(*options, context);
+        else
+            run_rebase(*options, context);
+    });
+}
+
+}  // namespace seriesctl::cli

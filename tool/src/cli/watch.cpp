@@ -1,0 +1,94 @@
+#include <chrono>
+#include <ctime>
+#include <iostream>
+#include <thread>
+
+#include "cli/context.h"
+#include "core/error.h"
+#include "core/lore_config.h"
+#include "core/mail_date.h"
+#include "core/watch_report.h"
+#include "util/xdg.h"
+#include "watch/poll.h"
+
+namespace seriesctl::cli {
+
+namespace {
+
+struct WatchOptions {
+    bool once = false;
+    int interval = 0;   ///< 0: the config's poll-interval
+    int max_polls = 0;  ///< 0: until stopped
+    bool full = false;
+};
+
+void print(const WatchReport& report, const Context& context, bool one_line_json) {
+    if (context.options.json) {
+        std::cout << (one_line_json ? render_watch_json(report).dump() : render_watch_json(report).dump(2)) << "\n";
+    } else {
+        std::cout << render_watch_text(report, [&](const std::string& text, const char* ansi) {
+            return context.paint(text, ansi);
+        });
+    }
+    std::cout.flush();
+}
+
+WatchReport poll(const Project& project, const LoreConfig& config, const WatchOptions& options) {
+    Progress progress;
+    PollOptions poll_options;
+    poll_options.whole_threads = options.full;
+    poll_options.progress = [&](const std::string& what) { progress.update(what); };
+    poll_options.log = [](const std::string& what) { std::cerr << "seriesctl: watch: " << what << "\n"; };
+    return poll_once(project, config, poll_options);
+}
+
+void run_watch(const WatchOptions& options, Context& context) {
+    Project project = context.project();
+    LoreConfig config = load_lore_config(project.config_dir(), user_config_dir());
+    if (options.once) {
+        WatchReport report = poll(project, config, options);
+        print(report, context, false);
+        context.exit_status = report.news() ? exit_findings : exit_ok;
+        return;
+    }
+    // Long-running: a failed poll is one line on stderr, and the next poll
+    // comes as planned; the series files are never half-written.
+    int interval = options.interval > 0 ? options.interval : config.poll_interval;
+    bool news = false;
+    bool any_succeeded = false;
+    for (int polls = 1;; ++polls) {
+        try {
+            WatchReport report = poll(project, config, options);
+            if (!context.options.json)
+                std::cout << "poll " << polls << " at " << iso8601_utc(std::time(nullptr)) << ":\n";
+            print(report, context, true);
+            news = news || report.news();
+            any_succeeded = true;
+        } catch (const Error& e) {
+            std::cerr << "seriesctl: watch: poll " << polls << " failed: " << e.what() << "\n";
+        }
+        if (options.max_polls > 0 && polls >= options.max_polls) break;
+        std::this_thread::sleep_for(std::chrono::seconds(interval));
+    }
+    context.exit_status = !any_succeeded ? exit_error : news ? exit_findings : exit_ok;
+}
+
+}  // namespace
+
+void setup_watch(CLI::App& app, Context& context) {
+    auto options = std::make_shared<WatchOptions>();
+    CLI::App* verb = app.add_subcommand(
+        "watch", "Poll lore for replies to every sent version (stored as reviews) and for series touching our files");
+    CLI::Option* once =
+        verb->add_flag("--once", options->once, "Poll once and exit: 1 when something is new, 0 when not (for cron)");
+    verb->add_option("--interval", options->interval, "Seconds between polls (default: poll-interval in lore.yaml)")
+        ->check(CLI::PositiveNumber)
+        ->excludes(once);
+    verb->add_option("--max-polls", options->max_polls, "Stop after this many polls (default: run until stopped)")
+        ->check(CLI::PositiveNumber)
+        ->excludes(once);
+    verb->add_flag("--full", options->full, "Refetch every thread whole instead of searching for what is new");
+    verb->callback([options, &context] { run_watch(*options, context); });
+}
+
+}  // namespace seriesctl::cli

@@ -1,0 +1,77 @@
+#include "rebase/apply_patch.h"
+
+#include "core/file_apply.h"
+#include "git/objects.h"
+
+namespace seriesctl {
+
+namespace {
+
+// `git am -3`: the patch applied to its own preimage, merged with the tree's
+// version of the file. Only when the patch's preimage is known.
+std::optional<std::string> three_way(git_repository* repo, const FileDiff& file, const std::string& ours) {
+    if (file.old_blob.empty()) return std::nullopt;
+    auto preimage = git::find_blob(repo, file.old_blob);
+    if (!preimage) return std::nullopt;
+    FileApplyResult theirs = apply_hunks(TextFile::parse(*preimage), file.hunks);
+    if (theirs.conflict()) return std::nullopt;  // not this patch's preimage after all
+    return git::merge_file(*preimage, ours, theirs.text.render());
+}
+
+FileReport apply_file(git::TreeOverlay& tree, git_repository* repo, const FileDiff& file) {
+    FileReport report;
+    report.path = file.path();
+    auto conflict = [&](const std::string& problem) {
+        report.outcome = Outcome::conflict;
+        report.problem = problem;
+        return report;
+    };
+    if (file.binary) return conflict("binary change: only text patches are applied");
+
+    std::optional<git::TreeOverlay::File> current;
+    if (file.old_path.empty()) {
+        if (tree.read(file.new_path)) return conflict("exists already in the tree");
+        current = git::TreeOverlay::File{};
+    } else {
+        current = tree.read(file.old_path);
+        if (!current) return conflict("does not exist in the tree");
+    }
+
+    FileApplyResult applied = apply_hunks(TextFile::parse(current->content), file.hunks);
+    report.hunks = applied.hunks;
+    std::string result = applied.text.render();
+    for (const auto& hunk : report.hunks) report.outcome = worst(report.outcome, hunk.outcome);
+    if (applied.conflict()) {
+        auto merged = three_way(repo, file, current->content);
+        if (!merged) return report;
+        result = *merged;
+        report.outcome = Outcome::merged;
+        for (auto& hunk : report.hunks)
+            if (hunk.outcome == Outcome::conflict) {
+                hunk.outcome = Outcome::merged;
+                hunk.mismatches.clear();
+            }
+    }
+
+    if (file.new_path.empty()) {
+        if (!result.empty()) return conflict("the patch deletes it, but lines the patch does not remove are left");
+        tree.remove(file.old_path);
+        return report;
+    }
+    if (!file.old_path.empty() && file.old_path != file.new_path) tree.remove(file.old_path);
+    unsigned mode = file.new_mode ? file.new_mode : current->mode ? current->mode : GIT_FILEMODE_BLOB;
+    tree.write(file.new_path, {std::move(result), mode});
+    return report;
+}
+
+}  // namespace
+
+PatchReport apply_patch(git::TreeOverlay& tree, git_repository* repo, const PatchFile& patch, int number) {
+    PatchReport report;
+    report.number = number;
+    report.subject = patch.summary;
+    for (const auto& file : patch.files) report.files.push_back(apply_file(tree, repo, file));
+    return report;
+}
+
+}  // namespace seriesctl

@@ -1,0 +1,46 @@
+#include "rebase/rebase_series.h"
+
+#include "core/error.h"
+#include "core/mail_date.h"
+#include "core/patch_regeneration.h"
+#include "git/objects.h"
+#include "git/tree_overlay.h"
+#include "rebase/apply_patch.h"
+
+namespace seriesctl {
+
+namespace {
+
+git::Signature author_of(const PatchFile& patch) {
+    auto date = parse_mail_date_zone(patch.date);
+    if (!date) throw Error(patch.name + ": Date: '" + patch.date + "' is not an RFC 2822 date");
+    return {patch.author.name, patch.author.email, date->time, date->offset};
+}
+
+}  // namespace
+
+RebaseResult rebase_series(git_repository* repo, const git_oid& base, const std::vector<PatchFile>& patches,
+                           Materialise materialise, const std::function<void(size_t done)>& progress) {
+    RebaseResult result;
+    result.report.commit = git::to_string(base);
+    git::TreeOverlay tree(repo, base);
+    git_oid parent = base;
+    bool committing = materialise != Materialise::no;
+    for (size_t i = 0; i < patches.size(); ++i) {
+        const PatchFile& patch = patches[i];
+        result.report.patches.push_back(apply_patch(tree, repo, patch, static_cast<int>(i) + 1));
+        committing = committing && result.report.patches.back().outcome() != Outcome::conflict;
+        if (committing) {
+            git::Signature author = author_of(patch);
+            parent = git::write_commit(repo, tree.write_tree(), parent, author, commit_message(patch));
+            std::string note = materialise == Materialise::commits_and_notes ? note_text(patch) : "";
+            if (!note.empty()) git::write_note(repo, rebase_notes_ref, parent, author, note);
+            result.commits.push_back(parent);
+        }
+        if (progress) progress(i + 1);
+    }
+    if (!committing) result.commits.clear();
+    return result;
+}
+
+}  // namespace seriesctl

@@ -1,0 +1,121 @@
+#include "rebase/rebase_version.h"
+
+#include "core/error.h"
+#include "core/patch_regeneration.h"
+#include "repo/series_content.h"
+#include "repo/series_file.h"
+#include "rebase/format_patch.h"
+#include "rebase/rebase_series.h"
+#include "tree/tree_access.h"
+#include "util/atomic_file.h"
+
+namespace seriesctl {
+
+namespace {
+
+struct LoadedVersion {
+    std::string series;
+    std::vector<std::string> targets;
+    Version version;
+    std::vector<PatchFile> patches;
+};
+
+LoadedVersion load(const Project& project, const VersionRef& ref) {
+    LoadedVersion loaded;
+    loaded.series = project.resolve_series(ref.series);
+    Series series = load_series_file(project.series_file(loaded.series));
+    if (series.versions.empty()) throw Error("series " + loaded.series + " has no version yet");
+    loaded.targets = series.targets;
+    loaded.version = ref.version.empty() ? series.latest() : series.version(ref.version);
+    loaded.patches = load_version_patches(project, loaded.version);
+    if (loaded.patches.empty())
+        throw Error(loaded.version.name() + ": no patch files in " + (project.root() / loaded.version.patches).string());
+    return loaded;
+}
+
+TreeReport try_on(const TreeSpec& tree, const TreeStore& store, const std::vector<PatchFile>& patches,
+                  Materialise materialise, std::vector<git_oid>* commits, const ProgressFn& progress) {
+    TreeReport report;
+    report.tree = tree.name;
+    auto tip = tree_tip(tree, store, progress);
+    if (!tip) {
+        report.missing = "not in the cache: run `seriesctl tree sync " + tree.name + "`";
+        return report;
+    }
+    auto repo = store.open();
+    RebaseResult result = rebase_series(repo.get(), git::parse_oid(*tip, "tree " + tree.name), patches, materialise,
+                                        [&](size_t done) {
+                                            progress(tree.name + ": " + std::to_string(done) + "/" +
+                                                     std::to_string(patches.size()) + " patches");
+                                        });
+    result.report.tree = tree.name;
+    if (commits) *commits = result.commits;
+    return result.report;
+}
+
+bool was_sent(VersionState state) {
+    return state == VersionState::sending || state == VersionState::sent || state == VersionState::superseded;
+}
+
+}  // namespace
+
+CheckReport check_version(const Project& project, const VersionRef& ref, const TreeConfig& config,
+                          const std::vector<std::string>& names, const TreeStore& store, const ProgressFn& progress) {
+    LoadedVersion loaded = load(project, ref);
+    std::vector<std::string> trees = names.empty() ? loaded.targets : names;
+    if (trees.empty())
+        for (const auto& [name, tree] : config) trees.push_back(name);
+    CheckReport check;
+    check.series = loaded.series;
+    check.version = loaded.version.name();
+    for (const auto& patch : loaded.patches) check.patches.push_back(patch.summary);
+    for (const auto& name : trees)
+        check.trees.push_back(try_on(find_tree(config, name), store, loaded.patches, Materialise::no, nullptr, progress));
+    return check;
+}
+
+RebaseOutcome rebase_version(const Project& project, const VersionRef& ref, const TreeSpec& tree,
+                             const TreeStore& store, const ProgressFn& progress) {
+    LoadedVersion loaded = load(project, ref);
+    RebaseOutcome outcome;
+    outcome.series = loaded.series;
+    outcome.version = loaded.version.name();
+    if (was_sent(loaded.version.state))
+        throw Error(outcome.version + " is " + to_string(loaded.version.state) +
+                    ": its files are what was mailed; rebase a draft version instead");
+    for (const auto& patch : loaded.patches) note_text(patch);  // refuse what format-patch cannot write again
+
+    std::vector<git_oid> commits;
+    outcome.report = try_on(tree, store, loaded.patches, Materialise::commits_and_notes, &commits, progress);
+    if (!outcome.report.missing.empty()) throw Error("tree " + tree.name + " is " + outcome.report.missing);
+    if (tree.kind == TreeSpec::Kind::series) outcome.declares = series_tree_base(store, tree.name);
+    if (!outcome.report.applies()) return outcome;
+
+    outcome.tip = git::to_string(commits.back());
+    progress("writing " + outcome.version + " with git format-patch");
+    auto texts = format_patch(store.store_dir(), outcome.report.commit, outcome.tip,
+                              format_patch_options(loaded.patches), rebase_notes_ref, store.scratch_dir());
+    if (texts.size() != loaded.patches.size())
+        throw Error("git format-patch wrote " + std::to_string(texts.size()) + " patches for " +
+                    std::to_string(loaded.patches.size()) + " commits");
+    std::vector<StagedFile> staged;
+    for (size_t i = 0; i < texts.size(); ++i) {
+        const PatchFile& original = loaded.patches[i];
+        std::string why = regeneration_difference(original, parse_patch(texts[i], original.name));
+        if (!why.empty()) throw Error(original.name + ": cannot be written again as it was: " + why);
+        outcome.written.push_back(project.root() / original.name);
+        staged.emplace_back(outcome.written.back(), texts[i]);
+    }
+
+    store.set_ref("refs/seriesctl/" + outcome.series + "/" + outcome.version, commits.back());
+    update_series_file(project.series_file(outcome.series), [&](Series& series) {
+        Version& version = series.version(outcome.version);
+        if (was_sent(version.state)) throw Error(outcome.version + " was sent meanwhile; nothing written");
+        version.base.tree = tree.name;
+        version.base.commit = outcome.report.commit;
+    });
+    for (auto& file : staged) file.place();
+    return outcome;
+}
+
+}  // namespace seriesctl

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/apply_report.h"
+#include "core/tree_config.h"
+#include "repo/project.h"
+#include "tree/series_tree.h"
+#include "tree/tree_store.h"
+
+namespace seriesctl {
+
+using ProgressFn = std::function<void(const std::string&)>;
+
+/// Which version of which series, by name ("" = the only series, the newest version).
+struct VersionRef {
+    std::string series;
+    std::string version;
+};
+
+/// Applies the version's patches in memory on the tip of each tree named
+/// in `names`; when none are, the series' targets, else every configured
+/// tree. A remote or series tree that was never synced is reported as
+/// missing, not tried.
+CheckReport check_version(const Project& project, const VersionRef& ref, const TreeConfig& config,
+                          const std::vector<std::string>& names, const TreeStore& store, const ProgressFn& progress);
+
+struct RebaseOutcome {
+    std::string series, version;
+    TreeReport report;
+    /// For a series tree (rga3): what a cover letter of the version declares,
+    /// as b4 does, since the tree's own commits are local.
+    std::optional<SeriesTreeBase> declares;
+    std::string tip;                            ///< the last rebased commit, when everything applied
+    std::vector<std::filesystem::path> written;  ///< the version's files, rewritten
+};
+
+/// Rebases a version onto a tree's tip. When every patch applies, its
+/// commits are written to the store (kept by refs/seriesctl/<series>/<vN>),
+/// the version's files are written again with git format-patch, each
+/// atomically and only once all are ready, and base.tree / base.commit are
+/// recorded. Otherwise nothing is written. A version that was sent keeps its
+/// files: that is an Error.
+RebaseOutcome rebase_version(const Project& project, const VersionRef& ref, const TreeSpec& tree,
+                             const TreeStore& store, const ProgressFn& progress);
+
+}  // namespace seriesctl

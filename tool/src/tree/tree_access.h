@@ -1,0 +1,35 @@
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/tree_config.h"
+#include "tree/tree_store.h"
+
+namespace seriesctl {
+
+/// A tree ready to read files from: its tip commit and a work tree there.
+struct TreeCheckout {
+    std::string name;
+    std::string commit;
+    std::filesystem::path dir;
+};
+
+/// The tree's tip commit. A tarball tree is imported on first use (it is
+/// local and offline); a remote or series tree has one only once synced.
+std::optional<std::string> tree_tip(const TreeSpec& tree, const TreeStore& store,
+                                    const std::function<void(const std::string&)>& progress);
+
+/// The tree's tip, checked out. A tarball tree is imported on first use
+/// (it is local and offline); a remote or series tree must have been
+/// synced, else the Error says which command to run.
+TreeCheckout checkout_tree(const TreeSpec& tree, const TreeStore& store,
+                           const std::function<void(const std::string&)>& progress);
+
+/// Empty when `commit` is in the store and is the tree's tip or one of its
+/// ancestors; else a sentence saying what is wrong.
+std::string base_problem(const TreeStore& store, const std::string& tree, const std::string& commit);
+
+}  // namespace seriesctl
