@@ -110,8 +110,7 @@ void run(const BuildOptions& options, Context& context) {
 void setup_build(CLI::App& app, Context& context) {
     auto options = std::make_shared<BuildOptions>();
     CLI::App* verb = app.add_subcommand("build", "Compile what the series touches after every patch, per arch and config");
-    verb->add_option("series", options->series, "Series name (optional when there is one)");
-    verb->add_option("--version", options->version, "Version, vN (default: the newest); --vN for short");
+    add_version_options(verb, options->series, options->version);
     verb->add_option("--arch", options->arches, "Only these architectures (config/build.yaml)");
     verb->add_flag("--sparse", options->sparse, "Also run sparse (C=1)");
     verb->add_flag("--rebuild", options->rebuild, "Compile again even where an identical build's result exists");

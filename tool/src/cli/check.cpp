@@ -69,8 +69,7 @@ void run(const CheckOptions& options, Context& context) {
 void setup_check(CLI::App& app, Context& context) {
     auto options = std::make_shared<CheckOptions>();
     CLI::App* verb = app.add_subcommand("check", "checkpatch --strict and series lints on a version; records the gates");
-    verb->add_option("series", options->series, "Series name (optional when there is one)");
-    verb->add_option("--version", options->version, "Version, vN (default: the newest); --vN for short");
+    add_version_options(verb, options->series, options->version);
     verb->add_option("--tree", options->tree, "Tree whose checkpatch to use (default: the version's base tree)");
     verb->callback([options, &context] { run(*options, context); });
 }

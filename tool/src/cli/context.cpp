@@ -20,6 +20,11 @@ std::string Context::paint(const std::string& text, const char* ansi) const {
     return std::string("\033[") + ansi + "m" + text + "\033[0m";
 }
 
+void add_version_options(CLI::App* verb, std::string& series, std::string& version) {
+    verb->add_option("series", series, "Series name (optional when there is one)");
+    verb->add_option("--version", version, "Version, vN (default: the newest); --vN for short");
+}
+
 Progress::Progress() : tty_(::isatty(STDERR_FILENO)) {}
 
 Progress::~Progress() {

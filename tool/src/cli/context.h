@@ -25,6 +25,9 @@ struct Context {
     std::string paint(const std::string& text, const char* ansi) const;
 };
 
+/// The positional SERIES and --version vN every per-version verb takes.
+void add_version_options(CLI::App* verb, std::string& series, std::string& version);
+
 /// A verb: adds its subcommand, options and callback to the app.
 using VerbSetup = void (*)(CLI::App& app, Context& context);
 

@@ -85,8 +85,7 @@ void setup_rebase(CLI::App& app, Context& context) {
     auto options = std::make_shared<RebaseOptions>();
     CLI::App* verb = app.add_subcommand(
         "rebase", "Apply a version onto a tree in memory: per hunk clean / offset / fuzz / 3-way / conflict");
-    verb->add_option("series", options->series, "Series name (optional when there is one)");
-    verb->add_option("--version", options->version, "Version, vN (default: the newest); --vN for short");
+    add_version_options(verb, options->series, options->version);
     verb->add_option("--onto", options->onto,
                      "Tree from config/trees.yaml; with --check, any number (default: the series' targets, "
                      "else every tree)")

@@ -65,13 +65,4 @@ std::optional<int64_t> parse_mail_date(std::string_view text) {
     return date->time;
 }
 
-std::string iso8601_utc(int64_t seconds) {
-    std::time_t time = static_cast<std::time_t>(seconds);
-    std::tm utc{};
-    gmtime_r(&time, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
-
 }  // namespace seriesctl

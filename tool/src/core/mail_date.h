@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/clock.h"  // iso8601_utc, the form dates are written in
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -20,8 +22,5 @@ std::optional<MailDate> parse_mail_date_zone(std::string_view text);
 
 /// The same date as seconds since the epoch; nullopt when it does not parse.
 std::optional<int64_t> parse_mail_date(std::string_view text);
-
-/// "2026-05-14T09:30:00Z".
-std::string iso8601_utc(int64_t seconds);
 
 }  // namespace seriesctl

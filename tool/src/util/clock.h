@@ -1,10 +1,14 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 namespace seriesctl {
 
-/// The current time as ISO 8601 UTC, "2026-05-14T09:30:00Z": evidence dates.
+/// Seconds since the epoch as ISO 8601 UTC, "2026-05-14T09:30:00Z".
+std::string iso8601_utc(int64_t seconds);
+
+/// The current time in that form: evidence dates.
 std::string now_iso8601();
 
 }  // namespace seriesctl
