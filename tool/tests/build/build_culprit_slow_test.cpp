@@ -46,6 +46,7 @@ struct DemoSeries {
         root = test::copy_project(dir / "project");
         fs::remove_all(root / "series");
         fs::remove_all(root / "kernel");
+        fs::create_directories(root / "series");
         ProcessResult imported = run_tool(root.string(), {"--json", "tree", "import", "debian-6.12"});
         if (imported.exit_code != 0) throw std::runtime_error(imported.err);
         base = nlohmann::json::parse(imported.out)["commit"];
@@ -120,7 +121,8 @@ TEST(BuildCulprit, CheckpatchFindingIsParsedToItsLineAndEditsMakeGatesStale) {
 
     auto gate_state = [&](const std::string& gate) {
         ProcessResult status = run_tool(demo.root, {"--json", "status"});
-        for (const auto& g : nlohmann::json::parse(status.out)["gates"])
+        auto report = nlohmann::json::parse(status.out);  // kept alive for the loop
+        for (const auto& g : report["gates"])
             if (g["name"] == gate) return g["state"].get<std::string>();
         return std::string("?");
     };
