@@ -130,9 +130,10 @@ bool BuildReport::passed(const std::string& arch) const {
 
 BuildReport run_build(const Project& project, const BuildRequest& request,
                       const std::function<void(const std::string&)>& progress) {
-    Series series = load_series_file(project.series_file(request.series));
-    const Version& version = request.version.empty() ? series.latest() : series.version(request.version);
-    auto patches = load_version_patches(project, version);
+    VersionAtHand at_hand = load_version_at_hand(project, request.series, request.version);
+    const Series& series = at_hand.series;
+    const Version& version = at_hand.version();
+    const auto& patches = at_hand.patches;
     fs::path configs = project.root() / "kernel" / series.name / "configs";
     SeriesBuild plan = parse_series_build(read_file(configs / "build.yaml"), (configs / "build.yaml").string());
     auto all_arches = load_arches(project);

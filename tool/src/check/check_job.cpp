@@ -44,10 +44,10 @@ FindingCounts count_findings(const std::vector<Finding>& findings, const std::st
 
 CheckReport run_check(const Project& project, const CheckRequest& request,
                       const std::function<void(const std::string&)>& progress) {
-    Series series = load_series_file(project.series_file(request.series));
-    const Version& version = request.version.empty() ? series.latest() : series.version(request.version);
-    auto patches = load_version_patches(project, version);
-    if (patches.empty()) throw Error(version.name() + " of " + series.name + " has no patches in " + version.patches);
+    VersionAtHand at_hand = load_version_at_hand(project, request.series, request.version);
+    const Series& series = at_hand.series;
+    const Version& version = at_hand.version();
+    const auto& patches = at_hand.patches;
 
     CheckReport report;
     report.series = series.name;

@@ -21,15 +21,12 @@ struct LoadedVersion {
 };
 
 LoadedVersion load(const Project& project, const VersionRef& ref) {
+    VersionAtHand at_hand = load_version_at_hand(project, ref.series, ref.version);
     LoadedVersion loaded;
-    loaded.series = project.resolve_series(ref.series);
-    Series series = load_series_file(project.series_file(loaded.series));
-    if (series.versions.empty()) throw Error("series " + loaded.series + " has no version yet");
-    loaded.targets = series.targets;
-    loaded.version = ref.version.empty() ? series.latest() : series.version(ref.version);
-    loaded.patches = load_version_patches(project, loaded.version);
-    if (loaded.patches.empty())
-        throw Error(loaded.version.name() + ": no patch files in " + (project.root() / loaded.version.patches).string());
+    loaded.series = at_hand.series.name;
+    loaded.targets = at_hand.series.targets;
+    loaded.version = at_hand.version();
+    loaded.patches = std::move(at_hand.patches);
     return loaded;
 }
 

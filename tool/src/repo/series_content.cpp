@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "repo/series_file.h"
 #include "util/atomic_file.h"
 #include "util/hash.h"
 
@@ -26,6 +27,18 @@ std::vector<PatchFile> load_version_patches(const Project& project, const Versio
         patches.push_back(parse_patch(read_file(file), relative));
     }
     return patches;
+}
+
+VersionAtHand load_version_at_hand(const Project& project, const std::string& series, const std::string& version) {
+    VersionAtHand at_hand;
+    at_hand.series = load_series_file(project.series_file(project.resolve_series(series)));
+    if (at_hand.series.versions.empty()) throw Error("series " + at_hand.series.name + " has no version yet");
+    const Version& chosen = version.empty() ? at_hand.series.latest() : at_hand.series.version(version);
+    at_hand.index = static_cast<size_t>(&chosen - at_hand.series.versions.data());
+    at_hand.patches = load_version_patches(project, chosen);
+    if (at_hand.patches.empty())
+        throw Error(chosen.name() + ": no patch files in " + (project.root() / chosen.patches).string());
+    return at_hand;
 }
 
 std::string config_fragments_hash(const Project& project, const Series& series) {

@@ -15,6 +15,20 @@ namespace seriesctl {
 /// or a malformed file is an Error naming it.
 std::vector<PatchFile> load_version_patches(const Project& project, const Version& version);
 
+/// What a per-version verb works on: the series record, the version asked
+/// for (the newest when none is named) and its patches.
+struct VersionAtHand {
+    Series series;
+    size_t index = 0;
+    std::vector<PatchFile> patches;
+
+    const Version& version() const { return series.versions[index]; }
+};
+
+/// Loads it; a series without versions or a version without patch files
+/// is an Error (a gate taken on no patches would prove nothing).
+VersionAtHand load_version_at_hand(const Project& project, const std::string& series, const std::string& version);
+
 /// Hash over the series' kernel config fragments (kernel/<series>/configs/):
 /// builds and runtime evidence bind to it.
 std::string config_fragments_hash(const Project& project, const Series& series);
