@@ -1,0 +1,140 @@
+#include "hw/board_validation.h"
+
+#include <algorithm>
+#include <ctime>
+#include <nlohmann/json.hpp>
+
+#include "core/evidence.h"
+#include "proc/subprocess.h"
+#include "repo/gate_record.h"
+#include "repo/series_content.h"
+#include "util/atomic_file.h"
+#include "util/clock.h"
+#include "util/xdg.h"
+
+namespace seriesctl {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Setup {
+    VersionAtHand at;
+    HostConfig hosts;
+    const HostSpec* board = nullptr;
+    JobContext context;
+};
+
+// Without a run id (a plan), {run} stays a placeholder in every path.
+Setup set_up(const Project& project, const BoardRequest& request) {
+    Setup setup{load_version_at_hand(project, project.resolve_series(request.series), request.version), {}, nullptr, {}};
+    setup.hosts = load_host_config(project.config_dir(), user_config_dir());
+    setup.board = &find_board(setup.hosts, request.board);
+    const Series& series = setup.at.series;
+    setup.context = JobContext{series.name, setup.at.version().name(), "", setup.at.version().patches,
+                               "kernel/" + series.name + "/configs", cache_dir() / "evidence" / series.name / "{run}"};
+    return setup;
+}
+
+// "20261201T213000Z-v2": sorts by time, names the version.
+std::string make_run_id(const std::string& version) {
+    std::string stamp = iso8601_utc(std::time(nullptr));
+    stamp.erase(std::remove_if(stamp.begin(), stamp.end(), [](char c) { return c == '-' || c == ':'; }), stamp.end());
+    return stamp + "-" + version;
+}
+
+std::string ssh_version() {
+    ProcessResult version = run_command(Command{{"ssh", "-V"}});
+    std::string text = version.err.empty() ? version.out : version.err;
+    return text.substr(0, text.find('\n'));
+}
+
+nlohmann::json summary_json(const BoardValidation& run) {
+    nlohmann::json out = {{"run", run.run_id},       {"series", run.series}, {"version", run.version},
+                          {"board", run.board},      {"kernel", run.job.kernel},
+                          {"raw", run.raw.string()}, {"captured", run.job.captured}};
+    out["steps"] = nlohmann::json::array();
+    for (const auto& step : run.job.steps)
+        out["steps"].push_back({{"name", step.name}, {"host", step.host}, {"state", step.state},
+                                {"seconds", static_cast<int>(step.seconds + 0.5)}});
+    if (run.job.failure) {
+        const JobFailure& failure = *run.job.failure;
+        out["failure"] = {{"step", failure.step}, {"host", failure.host}, {"command", failure.command},
+                          {"reason", failure.reason}, {"last-lines", failure.last_lines}};
+    }
+    out["workloads"] = nlohmann::json::object();
+    for (const auto& analysis : run.analyses) {
+        nlohmann::json workload = nlohmann::json::object();
+        if (analysis.frames) {
+            workload["frames"] = nlohmann::json::array();
+            for (const auto& frame : analysis.frames->frames)
+                workload["frames"].push_back({{"file", frame.name}, {"md5", frame.md5}, {"colours", frame.colours},
+                                              {"uniform", frame.uniform}, {"duplicate", frame.duplicate}});
+        }
+        out["workloads"][analysis.workload] = workload;
+    }
+    out["gates"] = nlohmann::json::object();
+    for (const auto& gate : run.gates)
+        out["gates"][gate.name] = {{"verdict", gate.passed ? "passed" : "failed"}, {"figures", gate.figures},
+                                   {"why", gate.why}};
+    return out;
+}
+
+}  // namespace
+
+BoardPlan plan_board_validation(const Project& project, const BoardRequest& request) {
+    Setup setup = set_up(project, request);
+    return BoardPlan{setup.context.series, setup.context.version, setup.board->name,
+                     plan_job(setup.hosts, *setup.board, setup.context, project.root())};
+}
+
+WorkloadAnalysis analyse_workload(const WorkloadArtifacts& artifacts) {
+    WorkloadAnalysis analysis{artifacts.name, std::nullopt, std::nullopt, std::nullopt};
+    if (artifacts.screenshot_interval > 0) {
+        std::vector<FrameStats> frames;
+        for (const auto& file : artifacts.screenshots)
+            frames.push_back(frame_stats(file.filename().string(), read_file(file)));
+        analysis.frames = check_frames(std::move(frames));
+    }
+    return analysis;
+}
+
+BoardValidation run_board_validation(const Project& project, const BoardRequest& request, Remote& remote,
+                                     const JobObserver& observer, const RebootPolling& polling) {
+    Setup setup = set_up(project, request);
+    std::string run_id = make_run_id(setup.context.version);
+    setup.context.run = run_id;
+    setup.context.local = cache_dir() / "evidence" / setup.context.series / run_id;
+    const Version& version = setup.at.version();
+    // What the job runs is bound now, before it reads the patch files.
+    CurrentContent content = current_content(project, setup.at.series, version, setup.at.patches);
+
+    BoardValidation run{setup.context.series, setup.context.version, setup.board->name, run_id, {}, {}, {}, {}, {}};
+    run.raw = setup.context.local;
+    run.summary = project.series_dir() / setup.context.series / "evidence" / run_id / "run.json";
+    run.job = run_board_job(setup.hosts, *setup.board, setup.context, project.root(), remote, observer, polling);
+    if (run.job.ok()) {
+        for (const auto& artifacts : run.job.workloads) run.analyses.push_back(analyse_workload(artifacts));
+        run.gates = board_gates(run.analyses);
+    }
+    write_file_atomically(run.summary, summary_json(run).dump(2) + "\n");
+    if (!run.job.ok() || run.gates.empty()) return run;
+
+    std::string date = now_iso8601();
+    std::map<std::string, Evidence> gates;
+    for (const auto& gate : run.gates) {
+        Evidence evidence = make_evidence(Binding::code, gate.passed, content, version.base.tree, date);
+        evidence.kernel = run.job.kernel;
+        evidence.figures = gate.figures;
+        evidence.figures["board"] = run.board;
+        evidence.figures["run"] = run_id;
+        if (!gate.why.empty()) evidence.figures["problem"] = gate.why;
+        evidence.tools["ssh"] = ssh_version();
+        evidence.artifacts = run.raw.string();
+        gates[gate.name] = evidence;
+    }
+    record_gates(project, run.series, run.version, gates);
+    return run;
+}
+
+}  // namespace seriesctl

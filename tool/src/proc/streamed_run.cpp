@@ -1,0 +1,143 @@
+#include "proc/streamed_run.h"
+
+#include <cerrno>
+#include <csignal>
+#include <cstring>
+#include <deque>
+#include <fcntl.h>
+#include <poll.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "core/error.h"
+
+extern char** environ;
+
+namespace seriesctl {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The environment with the command's additions, as posix_spawn takes it.
+class Environment {
+public:
+    explicit Environment(const Command& command) {
+        for (char** entry = environ; *entry; ++entry) {
+            std::string text(*entry);
+            bool replaced = false;
+            for (const auto& [key, value] : command.env) replaced = replaced || text.rfind(key + "=", 0) == 0;
+            if (!replaced) strings_.push_back(text);
+        }
+        for (const auto& [key, value] : command.env) strings_.push_back(key + "=" + value);
+        for (auto& text : strings_) pointers_.push_back(text.data());
+        pointers_.push_back(nullptr);
+    }
+    char** get() { return pointers_.data(); }
+
+private:
+    std::vector<std::string> strings_;
+    std::vector<char*> pointers_;
+};
+
+class LineSplitter {
+public:
+    LineSplitter(const std::function<void(const std::string&)>& on_line, size_t keep) : on_line_(on_line), keep_(keep) {}
+    void feed(const char* data, size_t size) {
+        pending_.append(data, size);
+        for (size_t end; (end = pending_.find('\n')) != std::string::npos; pending_.erase(0, end + 1))
+            emit(pending_.substr(0, end));
+    }
+    void finish() {
+        if (!pending_.empty()) emit(pending_);
+        pending_.clear();
+    }
+    std::vector<std::string> last() const { return {lines_.begin(), lines_.end()}; }
+
+private:
+    void emit(std::string line) {
+        if (!line.empty() && line.back() == '\r') line.pop_back();
+        if (on_line_) on_line_(line);
+        lines_.push_back(line);
+        if (lines_.size() > keep_) lines_.pop_front();
+    }
+    const std::function<void(const std::string&)>& on_line_;
+    size_t keep_;
+    std::string pending_;
+    std::deque<std::string> lines_;
+};
+
+}  // namespace
+
+StreamedResult run_streamed(const Command& command, std::chrono::milliseconds timeout,
+                            const std::function<void(const std::string&)>& on_line, size_t keep) {
+    if (command.argv.empty()) throw Error("internal: empty command");
+    int fds[2];
+    if (::pipe2(fds, O_CLOEXEC) != 0) throw Error(std::string("cannot create a pipe: ") + std::strerror(errno));
+    UniqueFd read_end(fds[0]), write_end(fds[1]);
+
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_adddup2(&actions, write_end.get(), 1);
+    posix_spawn_file_actions_adddup2(&actions, write_end.get(), 2);
+    if (!command.cwd.empty()) posix_spawn_file_actions_addchdir_np(&actions, command.cwd.c_str());
+    // Its own process group, so a timeout stops whatever it started too.
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attributes, 0);
+
+    std::vector<std::string> args = command.argv;
+    std::vector<char*> argv;
+    for (auto& arg : args) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    Environment env(command);
+    pid_t pid = -1;
+    int rc = ::posix_spawnp(&pid, argv[0], &actions, &attributes, argv.data(), env.get());
+    posix_spawn_file_actions_destroy(&actions);
+    posix_spawnattr_destroy(&attributes);
+    if (rc != 0) throw Error("cannot run " + command.argv[0] + ": " + std::strerror(rc));
+    write_end.reset();
+
+    StreamedResult result;
+    LineSplitter lines(on_line, keep);
+    auto deadline = Clock::now() + timeout;
+    auto kill_at = Clock::time_point::max();
+    bool killed = false;
+    for (;;) {
+        auto now = Clock::now();
+        if (!result.timed_out && now >= deadline) {
+            result.timed_out = true;
+            ::kill(-pid, SIGTERM);
+            kill_at = now + std::chrono::seconds(5);
+        }
+        if (result.timed_out && now >= kill_at) {
+            if (killed) break;  // something that left the group still holds the output open
+            ::kill(-pid, SIGKILL);
+            killed = true;
+            kill_at = now + std::chrono::seconds(2);
+        }
+        auto until = std::min(result.timed_out ? kill_at : deadline, now + std::chrono::seconds(1));
+        int wait_ms = static_cast<int>(std::chrono::duration_cast<std::chrono::milliseconds>(until - now).count());
+        pollfd watch{read_end.get(), POLLIN, 0};
+        int ready = ::poll(&watch, 1, std::max(wait_ms, 1));
+        if (ready < 0 && errno != EINTR) break;
+        if (ready <= 0) continue;
+        char buffer[8192];
+        ssize_t n = ::read(read_end.get(), buffer, sizeof buffer);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) break;  // every writer is gone
+        lines.feed(buffer, static_cast<size_t>(n));
+    }
+    lines.finish();
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+    result.last_lines = lines.last();
+    return result;
+}
+
+}  // namespace seriesctl
