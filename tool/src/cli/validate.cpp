@@ -37,7 +37,8 @@ void print_plan(const BoardPlan& plan, const Context& context) {
         out["steps"] = nlohmann::json::array();
         for (const auto& step : plan.steps)
             out["steps"].push_back({{"name", step.name}, {"host", step.host}, {"ssh", step.destination},
-                                    {"kind", step.kind}, {"timeout", step.timeout}, {"commands", step.commands}});
+                                    {"kind", step.kind}, {"timeout", step.timeout}, {"commands", step.commands},
+                                    {"notes", step.notes}});
         std::cout << out.dump(2) << "\n";
         return;
     }
@@ -48,6 +49,7 @@ void print_plan(const BoardPlan& plan, const Context& context) {
         std::cout << "\n" << i + 1 << ". " << step.name << ": " << step.kind << " on " << step.host << " (ssh "
                   << step.destination << "), timeout " << step.timeout << " s\n";
         for (const auto& command : step.commands) print_command(command);
+        for (const auto& note : step.notes) std::cout << "    # " << note << "\n";
     }
 }
 

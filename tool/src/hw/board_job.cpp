@@ -34,7 +34,7 @@ public:
     const LineSink& sink() const { return sink_; }
     /// What is left of the step's time, `cap` at most.
     Seconds left(Seconds cap = Seconds::max()) const {
-        auto left = std::chrono::duration_cast<Seconds>(deadline_ - Clock::now());
+        auto left = std::chrono::ceil<Seconds>(deadline_ - Clock::now());
         return std::clamp(left, Seconds(0), cap);
     }
     bool over() const { return left() <= Seconds(0); }

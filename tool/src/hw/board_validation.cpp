@@ -85,7 +85,8 @@ nlohmann::json summary_json(const BoardValidation& run) {
 BoardPlan plan_board_validation(const Project& project, const BoardRequest& request) {
     Setup setup = set_up(project, request);
     return BoardPlan{setup.context.series, setup.context.version, setup.board->name,
-                     plan_job(setup.hosts, *setup.board, setup.context, project.root())};
+                     plan_job(setup.hosts, *setup.board, setup.context, project.root(),
+                              static_cast<int>(RebootPolling{}.interval.count()))};
 }
 
 WorkloadAnalysis analyse_workload(const WorkloadArtifacts& artifacts) {
@@ -117,6 +118,7 @@ BoardValidation run_board_validation(const Project& project, const BoardRequest&
         for (const auto& artifacts : run.job.workloads) run.analyses.push_back(analyse_workload(artifacts));
         run.gates = board_gates(run.analyses);
     }
+    fs::create_directories(run.summary.parent_path());
     write_file_atomically(run.summary, summary_json(run).dump(2) + "\n");
     if (!run.job.ok() || run.gates.empty()) return run;
 

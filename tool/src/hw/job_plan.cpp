@@ -89,18 +89,18 @@ std::string scp_get(const std::vector<std::string>& paths, const std::string& de
 }  // namespace
 
 std::vector<PlannedStep> plan_job(const HostConfig& hosts, const HostSpec& board, const JobContext& context,
-                                  const fs::path& root) {
+                                  const fs::path& root, int reboot_poll_seconds) {
     Variables values = job_variables(board.job, context);
     std::vector<PlannedStep> plan;
     for (const auto& step : board.job.steps) {
         JobStep resolved = resolve_step(step, values);
         const HostSpec& host = hosts.at(step.host);
-        PlannedStep planned{step.name, host.name, host.ssh, "", step.timeout, {}};
+        PlannedStep planned{step.name, host.name, host.ssh, "", step.timeout, {}, {}};
         switch (step.kind) {
         case JobStep::Kind::run:
             planned.kind = "run";
             planned.commands = {resolved.command};
-            if (!step.capture.empty()) planned.commands.push_back("{" + step.capture + "} = its last output line");
+            if (!step.capture.empty()) planned.notes.push_back("{" + step.capture + "} = its last output line");
             break;
         case JobStep::Kind::put:
             planned.kind = "put";
@@ -113,14 +113,16 @@ std::vector<PlannedStep> plan_job(const HostConfig& hosts, const HostSpec& board
             break;
         case JobStep::Kind::reboot:
             planned.kind = "reboot";
-            planned.commands = {boot_probe_script(), resolved.command,
-                                "until the boot_id changes and uname -r is " + resolved.expect_kernel + ": " +
-                                    boot_probe_script()};
+            planned.commands = {boot_probe_script(), resolved.command};
+            planned.notes.push_back("then every " + std::to_string(reboot_poll_seconds) +
+                                    " s until the boot_id changes and uname -r is " + resolved.expect_kernel + ": " +
+                                    boot_probe_script());
             break;
         case JobStep::Kind::workload:
             planned.kind = "workload";
             planned.commands = {workload_script(board.job, resolved, values),
                                 scp_get({values.at("remote") + "/" + step.name}, host.ssh, values.at("local"))};
+            planned.notes.push_back("its trace.txt, dmesg.txt and screenshots/ are analysed");
             break;
         }
         plan.push_back(planned);

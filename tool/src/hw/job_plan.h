@@ -41,11 +41,12 @@ struct PlannedStep {
     std::string kind;                     ///< run, put, get, reboot, workload
     int timeout = 0;
     std::vector<std::string> commands;
+    std::vector<std::string> notes;  ///< what happens around them (captures, the reboot wait)
 };
 
 /// Every step of the board's job as it would run now; variables only a
 /// run gives (the run id, captured values) stay as {name}.
 std::vector<PlannedStep> plan_job(const HostConfig& hosts, const HostSpec& board, const JobContext& context,
-                                  const std::filesystem::path& root);
+                                  const std::filesystem::path& root, int reboot_poll_seconds);
 
 }  // namespace seriesctl

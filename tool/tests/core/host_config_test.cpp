@@ -68,19 +68,19 @@ TEST(HostConfig, BadYamlNamesFileLineAndColumn) {
 
 TEST(HostConfig, StepsNeedKnownVariablesTimeoutsAndOneKind) {
     std::string ok = std::string(board_prefix) +
-                     "        - {name: a, host: b, run: echo {run}, capture: made, timeout: 5}\n"
+                     "        - {name: a, host: b, run: 'echo {run}', capture: made, timeout: 5}\n"
                      "        - {name: c, host: b, get: ['{made}'], to: '{local}', timeout: 5}\n";
     EXPECT_EQ(error_of(ok), "");
-    EXPECT_EQ(error_of(std::string(board_prefix) + "        - {name: a, host: b, run: echo {made}, timeout: 5}\n"),
-              "hosts.yaml:13:33: hosts.b.job.steps[0].run: {made} is not a variable here (built in, the job's vars, "
+    EXPECT_EQ(error_of(std::string(board_prefix) + "        - {name: a, host: b, run: 'echo {made}', timeout: 5}\n"),
+              "hosts.yaml:13:35: hosts.b.job.steps[0].run: {made} is not a variable here (built in, the job's vars, "
               "or captured by an earlier step)");
     EXPECT_EQ(error_of(std::string(board_prefix) + "        - {name: a, host: b, run: 'true'}\n"),
               "hosts.yaml:13:11: hosts.b.job.steps[0].timeout: missing");
     EXPECT_EQ(error_of(std::string(board_prefix) + "        - {name: a, host: b, run: x, reboot: y, timeout: 5}\n"),
-              "hosts.yaml:13:17: hosts.b.job.steps[0].name: a step is exactly one of run, put, get, reboot, workload");
+              "hosts.yaml:13:18: hosts.b.job.steps[0].name: a step is exactly one of run, put, get, reboot, workload");
     EXPECT_EQ(error_of(std::string(board_prefix) +
                        "        - {name: w, host: b, workload: x, duration: 30, timeout: 30}\n"),
-              "hosts.yaml:13:67: hosts.b.job.steps[0].timeout: must be longer than the workload's duration");
+              "hosts.yaml:13:66: hosts.b.job.steps[0].timeout: must be longer than the workload's duration");
 }
 
 TEST(HostConfig, UserHostReplacesTheShippedOneAndStepHostsMustExist) {

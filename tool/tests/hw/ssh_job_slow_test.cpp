@@ -148,7 +148,8 @@ TEST(SshJob, AFailingStepReportsStepCommandAndLastLines) {
     LoopbackBoard board;
     board.configure("        - name: makepkg\n"
                     "          host: loop-build\n"
-                    "          run: for i in 1 2 3 4 5 6 7; do echo \"line $i\"; done; echo 'ERROR: build failed' >&2; exit 3\n"
+                    "          run: >-\n"
+                    "            for i in 1 2 3 4 5 6 7; do echo \"line $i\"; done; echo 'ERROR: build failed' >&2; exit 3\n"
                     "          timeout: 30\n"
                     "        - {name: install, host: loop, run: 'true', timeout: 30}\n");
     ProcessResult run = board.validate();
