@@ -8,18 +8,18 @@ std::optional<GateResult> fence_balance(const std::vector<WorkloadAnalysis>& wor
     GateResult gate{"fence-balance", true, {}, ""};
     for (const auto& workload : workloads) {
         if (!workload.trace) return std::nullopt;
-        for (const auto& [event, count] : workload.trace->counts) gate.figures[workload.workload + "-" + event] = count;
-        if (!workload.trace->balanced) {
-            gate.passed = false;
-            gate.why += (gate.why.empty() ? "" : "; ") + workload.workload + ": " + workload.trace->problem;
-        }
+        for (const auto& [event, count] : workload.trace->counts)
+            gate.figures[workload.workload + "-" + event] = std::to_string(count);
+        if (!workload.trace->balanced) gate.passed = false;
+        for (const auto& problem : workload.trace->problems)
+            gate.why += (gate.why.empty() ? "" : "; ") + workload.workload + ": " + problem;
     }
     if (workloads.empty()) return std::nullopt;
     return gate;
 }
 
 GateResult lockdep(const WorkloadAnalysis& workload) {
-    const LockdepFindings& found = *workload.lockdep;
+    const LockdepVerdict& found = *workload.lockdep;
     GateResult gate{"lockdep-" + workload.workload, found.in_series == 0,
                     {{"in-series", std::to_string(found.in_series)}, {"unrelated", std::to_string(found.unrelated)}},
                     ""};

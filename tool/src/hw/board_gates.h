@@ -10,17 +10,18 @@
 
 namespace seriesctl {
 
-/// What the trace analyser made of one workload's ftrace: whether every
-/// fence init was signalled (but those in flight at stop), every wait
-/// ended, every queued buffer done.
-struct TraceBalance {
+/// The trace analyser's verdict on one workload's ftrace: every fence init
+/// signalled (but those in flight at stop), every wait ended, every queued
+/// buffer done. (From analyse/trace_counts: balanced(), counts, problems().)
+struct TraceVerdict {
     bool balanced = false;
-    std::map<std::string, std::string> counts;  ///< event → count: "dma_fence_init" → "31816"
-    std::string problem;                        ///< what does not balance
+    std::map<std::string, size_t> counts;  ///< event → how often: "dma_fence_init" → 31816
+    std::vector<std::string> problems;     ///< what does not balance
 };
 
-/// What the dmesg analyser made of one workload's kernel log.
-struct LockdepFindings {
+/// The dmesg analyser's verdict on one workload's kernel log. (From
+/// analyse/kernel_reports: the reports, counted by in_series.)
+struct LockdepVerdict {
     size_t in_series = 0;  ///< reports whose call chains run through the series' code
     size_t unrelated = 0;  ///< others (the seed's bes2600 splat)
     std::vector<std::string> in_series_titles;  ///< "possible circular locking dependency detected", …
@@ -30,8 +31,8 @@ struct LockdepFindings {
 /// analysed, and its gate is not recorded: nothing passes unexamined.
 struct WorkloadAnalysis {
     std::string workload;
-    std::optional<TraceBalance> trace;
-    std::optional<LockdepFindings> lockdep;
+    std::optional<TraceVerdict> trace;
+    std::optional<LockdepVerdict> lockdep;
     std::optional<FrameReport> frames;  ///< only for workloads that take screenshots
 };
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <fstream>
 #include <thread>
 
@@ -203,9 +202,8 @@ private:
 };
 
 std::string log_name(size_t index, const std::string& step) {
-    char number[8];
-    std::snprintf(number, sizeof number, "%02zu", index + 1);
-    return std::string(number) + "-" + step + ".log";
+    std::string number = std::to_string(index + 1);
+    return (number.size() < 2 ? "0" + number : number) + "-" + step + ".log";
 }
 
 }  // namespace

@@ -12,34 +12,11 @@
 
 #include "core/error.h"
 
-extern char** environ;
-
 namespace seriesctl {
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-// The environment with the command's additions, as posix_spawn takes it.
-class Environment {
-public:
-    explicit Environment(const Command& command) {
-        for (char** entry = environ; *entry; ++entry) {
-            std::string text(*entry);
-            bool replaced = false;
-            for (const auto& [key, value] : command.env) replaced = replaced || text.rfind(key + "=", 0) == 0;
-            if (!replaced) strings_.push_back(text);
-        }
-        for (const auto& [key, value] : command.env) strings_.push_back(key + "=" + value);
-        for (auto& text : strings_) pointers_.push_back(text.data());
-        pointers_.push_back(nullptr);
-    }
-    char** get() { return pointers_.data(); }
-
-private:
-    std::vector<std::string> strings_;
-    std::vector<char*> pointers_;
-};
 
 class LineSplitter {
 public:
@@ -89,13 +66,14 @@ StreamedResult run_streamed(const Command& command, std::chrono::milliseconds ti
     posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
     posix_spawnattr_setpgroup(&attributes, 0);
 
-    std::vector<std::string> args = command.argv;
-    std::vector<char*> argv;
+    std::vector<std::string> args = command.argv, env = child_environment(command);
+    std::vector<char*> argv, envp;
     for (auto& arg : args) argv.push_back(arg.data());
     argv.push_back(nullptr);
-    Environment env(command);
+    for (auto& entry : env) envp.push_back(entry.data());
+    envp.push_back(nullptr);
     pid_t pid = -1;
-    int rc = ::posix_spawnp(&pid, argv[0], &actions, &attributes, argv.data(), env.get());
+    int rc = ::posix_spawnp(&pid, argv[0], &actions, &attributes, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attributes);
     if (rc != 0) throw Error("cannot run " + command.argv[0] + ": " + std::strerror(rc));

@@ -38,7 +38,16 @@ std::string read_back(const UniqueFd& fd) {
     return text;
 }
 
-std::vector<std::string> merged_environment(const Command& command) {
+std::vector<char*> pointers(std::vector<std::string>& strings) {
+    std::vector<char*> result;
+    for (auto& s : strings) result.push_back(s.data());
+    result.push_back(nullptr);
+    return result;
+}
+
+}  // namespace
+
+std::vector<std::string> child_environment(const Command& command) {
     std::map<std::string, std::string> values;
     for (char** entry = environ; *entry; ++entry) {
         std::string_view text(*entry);
@@ -51,15 +60,6 @@ std::vector<std::string> merged_environment(const Command& command) {
     for (const auto& [key, value] : values) merged.push_back(key + "=" + value);
     return merged;
 }
-
-std::vector<char*> pointers(std::vector<std::string>& strings) {
-    std::vector<char*> result;
-    for (auto& s : strings) result.push_back(s.data());
-    result.push_back(nullptr);
-    return result;
-}
-
-}  // namespace
 
 std::string Command::display() const {
     std::string text;
@@ -108,7 +108,7 @@ Subprocess::Subprocess(const Command& command, Stdin stdin_mode)
         posix_spawn_file_actions_addchdir_np(&actions, command.cwd.c_str());
 
     std::vector<std::string> args = command.argv;
-    std::vector<std::string> env = merged_environment(command);
+    std::vector<std::string> env = child_environment(command);
     auto argv = pointers(args);
     auto envp = pointers(env);
     int rc = ::posix_spawnp(&pid_, argv[0], &actions, nullptr, argv.data(), envp.data());

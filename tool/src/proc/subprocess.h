@@ -54,6 +54,9 @@ private:
     UniqueFd err_;
 };
 
+/// The environment a child of `command` gets: ours with its additions.
+std::vector<std::string> child_environment(const Command& command);
+
 /// Runs to completion with `input` on stdin.
 ProcessResult run_command(const Command& command, std::string_view input = {});
 

@@ -44,8 +44,8 @@ TEST(BoardGates, FramesGatePerWorkloadWithScreenshots) {
 }
 
 TEST(BoardGates, FenceBalanceNeedsEveryWorkloadsTrace) {
-    TraceBalance balanced{true, {{"dma_fence_init", "900"}, {"dma_fence_signaled", "900"}}, ""};
-    TraceBalance leaking{false, {{"dma_fence_init", "900"}}, "12 fences never signalled"};
+    TraceVerdict balanced{true, {{"dma_fence_init", 900}, {"dma_fence_signaled", 900}}, {}};
+    TraceVerdict leaking{false, {{"dma_fence_init", 900}}, {"12 fences never signalled"}};
     EXPECT_EQ(find(board_gates({{"hantro", balanced, {}, {}}, {"rga", {}, {}, {}}}), "fence-balance"), nullptr);
     auto good = board_gates({{"hantro", balanced, {}, {}}, {"rga", balanced, {}, {}}});
     ASSERT_NE(find(good, "fence-balance"), nullptr);
@@ -57,8 +57,8 @@ TEST(BoardGates, FenceBalanceNeedsEveryWorkloadsTrace) {
 }
 
 TEST(BoardGates, LockdepFailsOnlyOnReportsInTheSeriesCode) {
-    LockdepFindings unrelated{0, 1, {}};  // the seed's bes2600 splat
-    LockdepFindings ours{1, 0, {"possible circular locking dependency detected"}};
+    LockdepVerdict unrelated{0, 1, {}};  // the seed's bes2600 splat
+    LockdepVerdict ours{1, 0, {"possible circular locking dependency detected"}};
     auto gates = board_gates({{"hantro", {}, unrelated, {}}, {"rga", {}, ours, {}}});
     ASSERT_EQ(gates.size(), 2u);
     EXPECT_EQ(gates[0].name, "lockdep-hantro");
