@@ -39,9 +39,9 @@ std::string workload_script(const BoardJob& job, const JobStep& resolved, const 
                          substitute(job.trace_start, values) + "\nbefore=$(" + dmesg + " | wc -l)\n";
     if (resolved.screenshot_interval > 0) {
         Variables with_file = values;
-        with_file["file"] = "\"$out/screenshots/$(printf %04d $n).png\"";
-        std::string shot = substitute(job.screenshot, with_file);
-        script += "( n=0; while sleep " + std::to_string(resolved.screenshot_interval) + "; do n=$((n + 1)); " + shot +
+        with_file["file"] = "\"$out/screenshots/$(printf %04d $shot).png\"";
+        std::string take = substitute(job.screenshot, with_file);
+        script += "( shot=0; while sleep " + std::to_string(resolved.screenshot_interval) + "; do shot=$((shot + 1)); " + take +
                   " || true; done ) &\nshots=$!\n";
     }
     script += "status=0\ntimeout " + std::to_string(resolved.duration) + " sh -c " + shell_quote(resolved.command) +
