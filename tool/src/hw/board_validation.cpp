@@ -94,7 +94,7 @@ WorkloadAnalysis analyse_workload(const WorkloadArtifacts& artifacts) {
     if (artifacts.screenshot_interval > 0) {
         std::vector<FrameStats> frames;
         for (const auto& file : artifacts.screenshots)
-            frames.push_back(frame_stats(file.filename().string(), read_file(file)));
+            frames.push_back(frame_stats(artifacts.name + "/screenshots/" + file.filename().string(), read_file(file)));
         analysis.frames = check_frames(std::move(frames));
     }
     return analysis;

@@ -41,12 +41,13 @@ std::string workload_script(const BoardJob& job, const JobStep& resolved, const 
         Variables with_file = values;
         with_file["file"] = "\"$out/screenshots/$(printf %04d $shot).png\"";
         std::string take = substitute(job.screenshot, with_file);
-        script += "( shot=0; while sleep " + std::to_string(resolved.screenshot_interval) + "; do shot=$((shot + 1)); " + take +
-                  " || true; done ) &\nshots=$!\n";
+        // Stopped by a file, not a signal, so the screenshot being taken is finished.
+        script += "( shot=0; while sleep " + std::to_string(resolved.screenshot_interval) +
+                  " && [ ! -e \"$out/stop\" ]; do shot=$((shot + 1)); " + take + " || true; done ) &\nshots=$!\n";
     }
     script += "status=0\ntimeout " + std::to_string(resolved.duration) + " sh -c " + shell_quote(resolved.command) +
               " || status=$?\n";
-    if (resolved.screenshot_interval > 0) script += "kill $shots 2>/dev/null || true\n";
+    if (resolved.screenshot_interval > 0) script += "touch \"$out/stop\"\nwait $shots || true\nrm -f \"$out/stop\"\n";
     script += substitute(job.trace_stop, values) + " > \"$out/trace.txt\"\n" + dmesg +
               " | tail -n +$((before + 1)) > \"$out/dmesg.txt\"\n"
               "echo \"workload exit status $status\"\n"

@@ -182,3 +182,26 @@ TEST(BoardJob, AFailedStepStopsTheJobWithItsCommandAndLastLines) {
     EXPECT_EQ(result.steps[0].state, "failed");
     for (size_t i = 1; i < result.steps.size(); ++i) EXPECT_EQ(result.steps[i].state, "not run");
 }
+
+TEST(BoardJob, APutWhoseFilesAreMissingFailsBeforeAnyCopy) {
+    test::TempDir dir;
+    HostConfig config = hosts();
+    JobStep put;
+    put.name = "copy-patches", put.host = "builder", put.kind = JobStep::Kind::put, put.timeout = 60;
+    put.files = {"{patches}/*.patch"};
+    put.to = "pkgbuild";
+    config.at("board").job.steps = {put};
+    test::write(dir / "kernel/s/v2/0001-a.patch", "a");
+    test::write(dir / "kernel/s/v2/0002-b.patch", "b");
+    RecordingRemote remote;
+    JobContext context{"s", "v2", "run1", "kernel/s/v2", "kernel/s/configs", dir / "local"};
+    ASSERT_TRUE(run_board_job(config, config.at("board"), context, dir.path(), remote, {}).ok());
+    EXPECT_EQ(remote.calls, (std::vector<std::string>{"builder: put 0001-a.patch 0002-b.patch -> pkgbuild"}));
+
+    remote.calls.clear();
+    context.patches = "kernel/s/v3";
+    JobResult missing = run_board_job(config, config.at("board"), context, dir.path(), remote, {});
+    ASSERT_FALSE(missing.ok());
+    EXPECT_EQ(missing.failure->reason, "no local file matches " + (dir / "kernel/s/v3/*.patch").string());
+    EXPECT_TRUE(remote.calls.empty());
+}
