@@ -27,6 +27,8 @@ const VerbEntry verbs[] = {
     {"tree", cli::setup_tree},
     {"rebase", cli::setup_rebase},
     {"watch", cli::setup_watch},
+    {"cover", cli::setup_cover},
+    {"send", cli::setup_send},
 };
 
 size_t edit_distance(std::string_view a, std::string_view b) {
