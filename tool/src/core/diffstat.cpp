@@ -45,7 +45,7 @@ std::string shortlog(const std::vector<PatchFile>& patches) {
     for (const auto& patch : patches) {
         std::string name = patch.author.name.empty() ? patch.author.email : patch.author.name;
         auto it = std::find_if(authors.begin(), authors.end(), [&](const auto& a) { return a.first == name; });
-        if (it == authors.end()) it = authors.insert(authors.end(), {name, {}});
+        if (it == authors.end()) it = authors.insert(authors.end(), std::pair{name, std::vector<std::string>{}});
         it->second.push_back(patch.summary);
     }
     std::string out;

@@ -1,5 +1,6 @@
 #include "send/delivery.h"
 
+#include <algorithm>
 #include <chrono>
 #include <ctime>
 #include <thread>
@@ -38,7 +39,7 @@ void record_message(const fs::path& file, const std::string& version, const Outg
         auto& messages = at.sent->messages;
         auto found = std::find_if(messages.begin(), messages.end(),
                                   [&](const SentMessage& message) { return message.number == mail.number; });
-        if (found == messages.end()) found = messages.insert(messages.end(), {mail.number, mail.message_id, state});
+        if (found == messages.end()) found = messages.insert(messages.end(), SentMessage{mail.number, mail.message_id, state});
         found->message_id = mail.message_id;
         found->state = state;
     });

@@ -3,6 +3,7 @@
 // public-inbox-httpd for the archive look-up, b4 am and git am.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
@@ -106,9 +107,11 @@ TEST(SendSlow, DeliversV2ThreadedAddressedAndB4AppliesIt) {
             EXPECT_FALSE(addresses_of(header(mail.text, "Cc")).count(address)) << address << " in To and Cc";
     }
     std::set<std::string> hantro_to = addresses_of(header(received[2].text, "To"));
-    for (const auto& address : section_addresses(fixture.tree(), "HANTRO VPU CODEC DRIVER"))
-        if (address.find("lists") == std::string::npos && address.find("vger") == std::string::npos)
+    for (const auto& address : section_addresses(fixture.tree(), "HANTRO VPU CODEC DRIVER")) {
+        if (address.find("lists") == std::string::npos && address.find("vger") == std::string::npos) {
             EXPECT_TRUE(hantro_to.count(address)) << address << " maintains hantro";
+        }
+    }
     EXPECT_FALSE(hantro_to.count("christian.koenig@amd.com") + hantro_to.count("sumit.semwal@linaro.org"))
         << "a version's extra Cc goes to the cover, not each patch";
 

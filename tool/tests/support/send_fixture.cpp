@@ -12,6 +12,8 @@
 #include "util/atomic_file.h"
 #include "util/clock.h"
 
+#include <map>
+
 namespace fs = std::filesystem;
 
 namespace seriesctl::test {
