@@ -14,9 +14,10 @@ struct PatchMaintainers {
     std::vector<Address> cc;  ///< reviewers, lists and the rest (--nom)
 };
 
-/// Runs the tree's own get_maintainer.pl on one patch file, in the tree.
-/// A failed run or a line that is not one clean address is an Error naming
-/// the patch.
-PatchMaintainers run_get_maintainer(const std::filesystem::path& tree, const std::filesystem::path& patch);
+/// Runs the tree's own get_maintainer.pl on each patch file, in the tree,
+/// all at once (each run reads the whole MAINTAINERS file). A failed run
+/// or a line that is not one clean address is an Error naming the patch.
+std::vector<PatchMaintainers> run_get_maintainer(const std::filesystem::path& tree,
+                                                 const std::vector<std::filesystem::path>& patches);
 
 }  // namespace seriesctl

@@ -102,9 +102,10 @@ VersionMails prepare_version_mails(const Project& project, VersionAtHand at_hand
     // Per patch: what the tree's get_maintainer.pl says.
     std::vector<Recipients> per_patch;
     RecipientSet lists;
-    for (const auto& patch : patches) {
-        progress("get_maintainer.pl on " + fs::path(patch.name).filename().string());
-        PatchMaintainers found = run_get_maintainer(tree.dir, project.root() / patch.name);
+    std::vector<fs::path> files;
+    for (const auto& patch : patches) files.push_back(project.root() / patch.name);
+    progress("get_maintainer.pl on " + std::to_string(files.size()) + " patches (" + tree.name + ")");
+    for (const auto& found : run_get_maintainer(tree.dir, files)) {
         Recipients recipients;
         recipients.to.add_all(found.to);
         recipients.cc.add_all(found.cc);

@@ -317,7 +317,7 @@ TEST(SendSlow, DryRunOfTheShippedV2ReachesTheMaintainersOfEveryFileItTouches) {
                 auto found = addresses_of(address.get<std::string>());
                 reached.insert(found.begin(), found.end());
             }
-    for (const char* section : {"VIDEOBUF2 FRAMEWORK", "HANTRO VPU CODEC DRIVER", "ROCKCHIP RGA DRIVER",
+    for (const char* section : {"VIDEOBUF2 FRAMEWORK", "HANTRO VPU CODEC DRIVER", "ROCKCHIP RASTER 2D GRAPHIC ACCELERATION UNIT DRIVER",
                                 "DMA BUFFER SHARING FRAMEWORK"}) {
         auto wanted = section_addresses(fixture.tree(), section);
         EXPECT_FALSE(wanted.empty()) << section;
