@@ -9,10 +9,10 @@ namespace seriesctl {
 std::string cover_fields_yaml(const Cover& cover) {
     YAML::Emitter out;
     out << YAML::BeginMap;
-    out << YAML::Key << "subject" << YAML::Value << cover.subject;
+    out << YAML::Key << "subject" << YAML::Value << YAML::DoubleQuoted << cover.subject;
     out << YAML::Key << "body" << YAML::Value << YAML::Literal << (cover.body + "\n");
     out << YAML::Key << "questions" << YAML::Value << YAML::BeginSeq;
-    for (const auto& question : cover.questions) out << question;
+    for (const auto& question : cover.questions) out << YAML::DoubleQuoted << question;
     out << YAML::EndSeq << YAML::EndMap;
     return "# The cover letter's free text. Everything else in it comes from the records.\n" +
            std::string(out.c_str()) + "\n";

@@ -1,6 +1,8 @@
 #include "core/cover_letter.h"
 
 #include <kainjow/mustache.hpp>
+#include <regex>
+#include <algorithm>
 #include <sstream>
 
 #include "core/address.h"
@@ -12,6 +14,9 @@ namespace seriesctl {
 namespace {
 
 using Data = kainjow::mustache::data;
+
+// Joins two words that wrap_text must not part (a figure and its value).
+constexpr char keep_together = '\x1f';
 
 std::string display_name(const std::string& author) {
     Address address = parse_address(author, nullptr);
@@ -32,26 +37,36 @@ Data text_list(const std::vector<std::string>& lines) {
     return list;
 }
 
-}  // namespace
+// The mustache spec renders nothing for a line that holds only a section
+// or comment tag ("standalone"). kainjow 4.1 does so only for sections it
+// renders, and a section it skips leaves its closing line's newline behind.
+// So such lines get a marker before parsing, and the marker with its
+// newline is taken out after rendering: the spec's rule, in every case.
+constexpr char standalone_marker = '\x1e';
 
-std::string wrap_text(const std::string& text, const std::string& first, const std::string& rest, size_t width) {
-    std::istringstream words(text);
-    std::string out = first, line = first, word;
-    bool line_has_word = false;
-    while (words >> word) {
-        if (line_has_word && line.size() + 1 + word.size() > width) {
-            out += "\n" + rest;
-            line = rest;
-            line_has_word = false;
+std::string mark_standalone_lines(const std::string& text) {
+    static const std::regex standalone(R"([ \t]*\{\{[#/^!][^}]*\}\}[ \t]*)");
+    std::istringstream lines(text);
+    std::string out;
+    for (std::string line; std::getline(lines, line);)
+        out += line + (std::regex_match(line, standalone) ? std::string(1, standalone_marker) : "") + "\n";
+    return out;
+}
+
+std::string drop_standalone_lines(const std::string& rendered) {
+    std::string out;
+    for (size_t i = 0; i < rendered.size(); ++i) {
+        if (rendered[i] == standalone_marker) {
+            if (i + 1 < rendered.size() && rendered[i + 1] == '\n') ++i;
+            continue;
         }
-        if (line_has_word) out += " ", line += " ";
-        out += word;
-        line += word;
-        line_has_word = true;
+        out += rendered[i];
     }
     return out;
 }
 
+// One gate line of "Validation": only a passed, current gate whose
+// evidence was earned (not forced) has one; empty otherwise.
 std::string validation_line(const GateStatus& gate) {
     if (gate.state != GateState::passed || !gate.evidence || !gate.evidence->forced.empty()) return "";
     const Evidence& evidence = *gate.evidence;
@@ -61,9 +76,35 @@ std::string validation_line(const GateStatus& gate) {
     if (!evidence.kernel.empty()) line += ", kernel " + evidence.kernel;
     if (!evidence.date.empty()) line += ", " + evidence.date.substr(0, 10);
     std::string figures;
-    for (const auto& [name, value] : evidence.figures) figures += (figures.empty() ? "" : ", ") + name + " " + value;
+    // A figure's name and value stay on one line when the line is wrapped.
+    for (const auto& [name, value] : evidence.figures)
+        figures += (figures.empty() ? "" : ", ") + name + keep_together + value;
     if (!figures.empty()) line += ": " + figures;
     return line;
+}
+
+}  // namespace
+
+std::string wrap_text(const std::string& text, const std::string& first, const std::string& rest, size_t width) {
+    std::istringstream words(text);
+    auto columns = [](const std::string& text) {
+        return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) { return (c & 0xc0) != 0x80; }));
+    };
+    std::string out = first, word;
+    size_t line = columns(first);
+    bool line_has_word = false;
+    while (words >> word) {
+        if (line_has_word && line + 1 + columns(word) > width) {
+            out += "\n" + rest;
+            line = columns(rest);
+            line_has_word = false;
+        }
+        if (line_has_word) out += " ", ++line;
+        out += word;
+        line += columns(word);
+        line_has_word = true;
+    }
+    return out;
 }
 
 std::string answered_review(const Series& series, const std::string& review_id) {
@@ -77,7 +118,7 @@ std::string answered_review(const Series& series, const std::string& review_id) 
 
 std::string render_cover(const std::string& template_text, const std::string& template_name, const Series& series,
                          const Version& version, const std::vector<PatchFile>& patches, const CoverFacts& facts) {
-    kainjow::mustache::mustache cover(template_text);
+    kainjow::mustache::mustache cover(mark_standalone_lines(template_text));
     if (!cover.is_valid()) throw Error(template_name + ": " + cover.error_message());
     // Everything is plain text: nothing is HTML-escaped.
     cover.set_custom_escape([](const std::string& text) { return text; });
@@ -98,7 +139,11 @@ std::string render_cover(const std::string& template_text, const std::string& te
 
     std::vector<std::string> validation;
     for (const auto& gate : facts.gates)
-        if (std::string line = validation_line(gate); !line.empty()) validation.push_back(wrap_text(line, "- ", "  "));
+        if (std::string line = validation_line(gate); !line.empty()) {
+            std::string wrapped = wrap_text(line, "- ", "  ");
+            std::replace(wrapped.begin(), wrapped.end(), keep_together, ' ');
+            validation.push_back(wrapped);
+        }
     if (!validation.empty()) {
         data.set("has_validation", Data{Data::type::bool_true});
         data.set("validation", text_list(validation));
@@ -110,8 +155,13 @@ std::string render_cover(const std::string& template_text, const std::string& te
         for (const auto& entry : version.changelog) {
             if (entry.patch != patch) continue;
             std::string text = entry.text;
-            if (std::string answer = answered_review(series, entry.answers); !answer.empty()) text += " " + answer;
-            entries.push_back(wrap_text(text, "  - ", "    "));
+            if (std::string answer = answered_review(series, entry.answers); !answer.empty()) {
+                std::replace(answer.begin(), answer.end(), ' ', keep_together);
+                text += " " + answer;
+            }
+            std::string wrapped = wrap_text(text, "  - ", "    ");
+            std::replace(wrapped.begin(), wrapped.end(), keep_together, ' ');
+            entries.push_back(wrapped);
         }
         if (entries.empty()) continue;
         Data group;
@@ -129,7 +179,9 @@ std::string render_cover(const std::string& template_text, const std::string& te
         data.set("changes", changelog);
     }
 
-    data.set("shortlog", shortlog(patches));
+    std::string log = shortlog(patches);
+    if (!log.empty()) log.pop_back();  // the template ends the line
+    data.set("shortlog", log);
     std::string stat = diffstat(patches);
     stat.pop_back();  // the template ends the line
     data.set("diffstat", stat);
@@ -140,7 +192,7 @@ std::string render_cover(const std::string& template_text, const std::string& te
     data.set("change_id", series.change_id);
     data.set("from", series.from);
 
-    std::string rendered = cover.render(data);
+    std::string rendered = drop_standalone_lines(cover.render(data));
     if (!cover.is_valid()) throw Error(template_name + ": " + cover.error_message());
     return rendered;
 }

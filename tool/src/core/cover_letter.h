@@ -26,10 +26,6 @@ struct CoverFacts {
     std::string previous_link;  ///< archive URL of the previous version's cover
 };
 
-/// One gate line of "Validation": only a passed, current gate whose
-/// evidence was earned (not forced) has one; nullopt-like empty otherwise.
-std::string validation_line(const GateStatus& gate);
-
 /// "(Nicolas Dufresne, v1 review)" for a changelog entry answering a
 /// review; empty when it answers none.
 std::string answered_review(const Series& series, const std::string& review_id);

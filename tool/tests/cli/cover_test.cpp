@@ -40,7 +40,7 @@ TEST(CoverCli, EditWritesTheFreeTextBack) {
     test::TempDir dir;
     auto root = test::copy_project(dir / "project");
     ProcessResult edited = cover_with_editor(
-        root, dir.path(), "sed -i -e 's/^subject: .*/subject: media: vb2: release fences, reworded/'");
+        root, dir.path(), "sed -i -e 's/^subject: .*/subject: \"media: vb2: release fences, reworded\"/'");
     ASSERT_EQ(edited.exit_code, 0) << edited.err;
     EXPECT_NE(edited.out.find("Subject: [PATCH RFC v2 0/3] media: vb2: release fences, reworded\n"),
               std::string::npos)

@@ -47,7 +47,7 @@ TEST(CoverLetter, ValidationComesOnlyFromPassedCurrentEarnedEvidence) {
                    {"qemu", GateState::failed, "", &qemu},
                    {"build-arm64", GateState::open, "no evidence", nullptr}};
     std::string cover = shipped.render(facts);
-    EXPECT_NE(cover.find("\n- checkpatch: passed on debian-6.12 (87d8c00352e5), 2026-05-01: errors 0, warnings 0\n"),
+    EXPECT_NE(cover.find("\n- checkpatch: passed on debian-6.12 (87d8c00352e5), 2026-05-01:\n  errors 0, warnings 0\n"),
               std::string::npos)
         << cover;
     for (const char* absent : {"build-x86_64", "lint:", "qemu", "build-arm64", "2026-05-02", "2026-05-03"})
