@@ -43,8 +43,8 @@ AddressBook::AddressBook(std::string_view mailmap, std::string_view maintainers)
     for (std::string line; std::getline(entries, line);) {
         if (line.size() < 3 || line[1] != ':' || (line[0] != 'M' && line[0] != 'R' && line[0] != 'L')) continue;
         std::string value = line.substr(2);
+        value.erase(0, value.find_first_not_of(" \t"));
         if (line[0] == 'L') {
-            value.erase(0, value.find_first_not_of(" \t"));
             lists_.push_back(lowered(value.substr(0, value.find_first_of(" \t"))));
             continue;
         }
