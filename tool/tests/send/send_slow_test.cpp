@@ -48,10 +48,17 @@ std::set<std::string> section_addresses(const fs::path& tree, const std::string&
     return out;
 }
 
+// Progress lines may come first on stderr; the error is one line, the last.
 void expect_one_line(const ProcessResult& result) {
-    std::string err = result.err;
-    while (!err.empty() && err.back() == '\n') err.pop_back();
-    EXPECT_EQ(err.find('\n'), std::string::npos) << "one error line:\n" << result.err;
+    std::istringstream lines(result.err);
+    std::vector<std::string> errors;
+    std::string last;
+    for (std::string line; std::getline(lines, line);) {
+        if (line.starts_with("seriesctl: ")) errors.push_back(line);
+        last = line;
+    }
+    ASSERT_EQ(errors.size(), 1u) << result.err;
+    EXPECT_EQ(errors.front(), last) << result.err;
 }
 
 }  // namespace
@@ -135,11 +142,14 @@ TEST(SendSlow, DeliversV2ThreadedAddressedAndB4AppliesIt) {
                 "-n", "v2", cover.message_id},
                fixture.home(),
                git_test_env()};
+    b4.env.push_back({"GIT_CONFIG_GLOBAL", (fixture.home() / "gitconfig").string()});
     ProcessResult am = run_command(b4);
     ASSERT_EQ(am.exit_code, 0) << am.out << am.err;
     std::string b4_said = am.out + am.err;
     EXPECT_NE(b4_said.find("v2"), std::string::npos) << b4_said;
     EXPECT_NE(b4_said.find("Total patches: 3"), std::string::npos) << b4_said;
+    EXPECT_NE(b4_said.find("Cover: " + (b4_out / "v2.cover").string()), std::string::npos)
+        << "b4 takes our cover for the cover letter:\n" << b4_said;
     ASSERT_TRUE(fs::exists(b4_out / "v2.mbx")) << b4_said;
 
     // ... and git am applies it to the tree it was made on.
