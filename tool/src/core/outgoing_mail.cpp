@@ -1,7 +1,8 @@
 #include "core/outgoing_mail.h"
 
-#include <ctime>
 #include <sstream>
+
+#include "util/clock.h"
 
 namespace seriesctl {
 
@@ -111,14 +112,7 @@ std::string encode_address(const Address& address) {
     return encode_header_text(address.name) + " <" + address.email + ">";
 }
 
-std::string rfc2822_date(int64_t seconds) {
-    std::time_t time = static_cast<std::time_t>(seconds);
-    std::tm utc{};
-    gmtime_r(&time, &utc);
-    char buffer[64];
-    std::strftime(buffer, sizeof buffer, "%a, %d %b %Y %H:%M:%S +0000", &utc);
-    return buffer;
-}
+std::string rfc2822_date(int64_t seconds) { return format_utc(seconds, "%a, %d %b %Y %H:%M:%S +0000"); }
 
 std::string render_mail(const OutgoingMail& mail, WithRecipients recipients) {
     std::string out = "From: " + mail.from + "\n";

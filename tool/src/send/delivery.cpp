@@ -21,11 +21,6 @@ namespace seriesctl {
 
 namespace {
 
-std::string today_compact(int64_t now) {
-    std::string iso = iso8601_utc(now);  // 2026-12-01T21:10:33Z
-    return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
-}
-
 const SentMessage* recorded(const Version& version, int number) {
     if (!version.sent) return nullptr;
     for (const auto& message : version.sent->messages)
@@ -81,7 +76,7 @@ MessageIdTemplate message_ids_for(const Series& series, const Version& version) 
             if (auto ids = parse_message_id_template(message.message_id); ids && ids->revision == version.number)
                 return *ids;
     Address sender = parse_address(series.from, nullptr);
-    return make_message_id_template(series.change_id, version.number, today_compact(std::time(nullptr)),
+    return make_message_id_template(series.change_id, version.number, format_utc(std::time(nullptr), "%Y%m%d"),
                                     random_hex(6), sender.email);
 }
 
