@@ -5,7 +5,6 @@
 #include "cli/context.h"
 #include "core/cover_fields.h"
 #include "core/error.h"
-#include "core/outgoing_mail.h"
 #include "repo/series_file.h"
 #include "send/version_mails.h"
 #include "util/atomic_file.h"
@@ -55,9 +54,7 @@ void run(const CoverOptions& options, Context& context) {
     }
     CoverFacts facts = cover_facts(project, at_hand);
     const Version& version = at_hand.version();
-    std::string subject = subject_prefix(at_hand.series.prefix, version.number, 0,
-                                         static_cast<int>(at_hand.patches.size())) +
-                          " " + (version.cover.subject.empty() ? at_hand.series.title : version.cover.subject);
+    std::string subject = cover_subject(at_hand);
     std::string body = cover_text(project, at_hand, facts);
     if (context.options.json) {
         std::cout << nlohmann::json{{"series", series}, {"version", version.name()}, {"subject", subject},

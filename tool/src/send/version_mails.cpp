@@ -76,6 +76,12 @@ CoverFacts cover_facts(const Project& project, const VersionAtHand& at_hand) {
     return facts;
 }
 
+std::string cover_subject(const VersionAtHand& at_hand) {
+    const Version& version = at_hand.version();
+    return subject_prefix(at_hand.series.prefix, version.number, 0, static_cast<int>(at_hand.patches.size())) + " " +
+           (version.cover.subject.empty() ? at_hand.series.title : version.cover.subject);
+}
+
 std::string cover_text(const Project& project, const VersionAtHand& at_hand, const CoverFacts& facts) {
     fs::path file = project.root() / "templates" / "cover.mustache";
     return render_cover(read_file(file), file.string(), at_hand.series, at_hand.version(), at_hand.patches, facts);
@@ -140,8 +146,7 @@ VersionMails prepare_version_mails(const Project& project, VersionAtHand at_hand
     OutgoingMail cover;
     cover.number = 0;
     cover.from = sender.formatted();
-    cover.subject = subject_prefix(series.prefix, version.number, 0, static_cast<int>(patches.size())) + " " +
-                    (version.cover.subject.empty() ? series.title : version.cover.subject);
+    cover.subject = cover_subject(out.at_hand);
     cover.content_headers = {{"MIME-Version", "1.0"},
                              {"Content-Type", "text/plain; charset=utf-8"},
                              {"Content-Transfer-Encoding", "8bit"}};

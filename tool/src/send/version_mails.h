@@ -17,6 +17,10 @@ namespace seriesctl {
 /// now, what the base is (b4's footer), the previous version's link.
 CoverFacts cover_facts(const Project& project, const VersionAtHand& at_hand);
 
+/// "[PATCH RFC v2 0/3] <cover.subject>" (the series' title when the
+/// version has no cover subject).
+std::string cover_subject(const VersionAtHand& at_hand);
+
 /// The cover letter's body, rendered from templates/cover.mustache.
 std::string cover_text(const Project& project, const VersionAtHand& at_hand, const CoverFacts& facts);
 
