@@ -51,12 +51,12 @@ bool archive_has(HttpClient& http, const LoreConfig& lore, const std::string& me
                 "; cannot tell whether an interrupted send delivered " + message_id);
 }
 
-// send-email dates each mail with the second it runs in: wait for a new
-// second, so every mail of the thread is dated after the one before.
-void next_second(int64_t& last) {
-    while (static_cast<int64_t>(std::time(nullptr)) <= last)
+// send-email dates a mail with a second while it runs: start the next one
+// in a later second than the one the previous run ended in, so every mail
+// of the thread is dated after the one before.
+void wait_for_second_after(int64_t previous_end) {
+    while (static_cast<int64_t>(std::time(nullptr)) <= previous_end)
         std::this_thread::sleep_for(std::chrono::milliseconds(50));
-    last = std::time(nullptr);
 }
 
 void write_mbox(SendOutcome& outcome, const SendRequest& request) {
@@ -124,7 +124,7 @@ SendOutcome send_version(const Project& project, const SendRequest& request,
     fs::create_directories(outbox);
     const Version& before = prepared.at_hand.version();
     const size_t total = prepared.mails.size() - 1;
-    int64_t last_handover = 0;
+    int64_t previous_end = 0;
     for (const auto& mail : prepared.mails) {
         std::string which = std::to_string(mail.number) + "/" + std::to_string(total);
         const SentMessage* earlier = recorded(before, mail.number);
@@ -143,7 +143,7 @@ SendOutcome send_version(const Project& project, const SendRequest& request,
         fs::path mail_file = outbox / (std::to_string(mail.number) + ".eml");
         write_file_atomically(mail_file, render_mail(mail, WithRecipients::no));
         record_message(file, version_name, mail, MessageState::attempted);
-        next_second(last_handover);
+        wait_for_second_after(previous_end);
         progress("git send-email " + which + " <" + mail.message_id + ">");
         try {
             git_send_email(mail_file, prepared.at_hand.series.from, mail.recipients);
@@ -152,6 +152,7 @@ SendOutcome send_version(const Project& project, const SendRequest& request,
                         std::to_string(outcome.delivered.size() + outcome.skipped.size()) +
                         " accepted, recorded in " + file.string() + "; send again to deliver the rest)");
         }
+        previous_end = std::time(nullptr);
         record_message(file, version_name, mail, MessageState::accepted);
         outcome.delivered.push_back(mail.number);
     }
