@@ -28,6 +28,8 @@ const VerbEntry verbs[] = {
     {"rebase", cli::setup_rebase},
     {"watch", cli::setup_watch},
     {"validate", cli::setup_validate},
+    {"cover", cli::setup_cover},
+    {"send", cli::setup_send},
 };
 
 size_t edit_distance(std::string_view a, std::string_view b) {

@@ -4,14 +4,16 @@
 
 namespace seriesctl {
 
-std::string iso8601_utc(int64_t seconds) {
+std::string format_utc(int64_t seconds, const char* format) {
     std::time_t time = static_cast<std::time_t>(seconds);
     std::tm utc{};
     gmtime_r(&time, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    char text[64];
+    std::strftime(text, sizeof text, format, &utc);
     return text;
 }
+
+std::string iso8601_utc(int64_t seconds) { return format_utc(seconds, "%Y-%m-%dT%H:%M:%SZ"); }
 
 std::string now_iso8601() { return iso8601_utc(std::time(nullptr)); }
 

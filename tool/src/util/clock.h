@@ -5,6 +5,9 @@
 
 namespace seriesctl {
 
+/// Seconds since the epoch in UTC, by strftime(3) `format` (C locale names).
+std::string format_utc(int64_t seconds, const char* format);
+
 /// Seconds since the epoch as ISO 8601 UTC, "2026-05-14T09:30:00Z".
 std::string iso8601_utc(int64_t seconds);
 
