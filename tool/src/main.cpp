@@ -27,6 +27,10 @@ const VerbEntry verbs[] = {
     {"tree", cli::setup_tree},
     {"rebase", cli::setup_rebase},
     {"watch", cli::setup_watch},
+    {"new-version", cli::setup_new_version},
+    {"reviews", cli::setup_reviews},
+    {"trailers", cli::setup_trailers},
+    {"diff", cli::setup_diff},
 };
 
 size_t edit_distance(std::string_view a, std::string_view b) {
