@@ -19,9 +19,8 @@ void run_diff(const DiffOptions& options, Context& context) {
     VersionDiff diff;
     {
         Progress progress;
-        progress.update("pairing " + options.old_version + " and " + options.new_version);
         diff = diff_versions(project, options.series, options.old_version, options.new_version,
-                             TreeStore(cache_dir()));
+                             TreeStore(cache_dir()), [&](const std::string& what) { progress.update(what); });
     }
     if (context.options.json) {
         nlohmann::json out = render_range_diff_json(diff.old_version, diff.new_version, diff.pairs);

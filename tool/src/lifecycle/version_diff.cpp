@@ -46,7 +46,8 @@ std::string interdiff(const TreeStore& store, const std::string& old_commit, con
 }  // namespace
 
 VersionDiff diff_versions(const Project& project, const std::string& series_name, const std::string& old_version,
-                          const std::string& new_version, const TreeStore& store) {
+                          const std::string& new_version, const TreeStore& store,
+                          const std::function<void(const std::string&)>& progress) {
     VersionDiff diff;
     diff.series = project.resolve_series(series_name);
     Series series = load_series_file(project.series_file(diff.series));
@@ -62,6 +63,7 @@ VersionDiff diff_versions(const Project& project, const std::string& series_name
     for (const auto& pair : diff.pairs)
         changed = changed || pair.change == PatchChange::message_only || pair.change == PatchChange::code_changed;
     if (!changed) return diff;
+    progress("applying " + diff.old_version + " and " + diff.new_version + " on their bases in memory");
     auto repo = store.open();
     std::vector<std::string> old_commits = commits_of(repo.get(), old_one, old_patches);
     std::vector<std::string> new_commits = commits_of(repo.get(), new_one, new_patches);

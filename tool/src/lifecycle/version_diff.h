@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -20,7 +21,9 @@ struct VersionDiff {
 /// (libgit2) on each version's base commit in the tree store, with no ref
 /// and no work tree. A version whose base is not in the store, or whose
 /// patches do not apply on it, is an Error.
+/// `progress` is told before the (seconds long) apply.
 VersionDiff diff_versions(const Project& project, const std::string& series, const std::string& old_version,
-                          const std::string& new_version, const TreeStore& store);
+                          const std::string& new_version, const TreeStore& store,
+                          const std::function<void(const std::string&)>& progress);
 
 }  // namespace seriesctl

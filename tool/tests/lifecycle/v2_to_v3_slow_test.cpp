@@ -26,8 +26,12 @@ const std::string cover_id = "20260514080641.4242-1-mfritsche@reauktion.de";
 const std::string list = "linux-media@vger.kernel.org";
 const std::string koenig = "Christian König <christian.koenig@amd.com>";
 
-std::string message_id(int number) {
-    return "20260514080641.4242-" + std::to_string(number + 1) + "-mfritsche@reauktion.de";
+const std::string v3_cover = "20260601090000.777-1-mfritsche@reauktion.de";
+
+// The message-id of patch `number` in the thread of `cover`.
+std::string message_id(int number, const std::string& cover = cover_id) {
+    std::string id = cover;
+    return id.replace(id.find("-1-"), 3, "-" + std::to_string(number + 1) + "-");
 }
 
 std::vector<fs::path> patch_files(const fs::path& dir) {
@@ -40,11 +44,11 @@ std::vector<fs::path> patch_files(const fs::path& dir) {
 
 // A format-patch file as the list delivered it: no "From <sha>" line,
 // threaded under the cover.
-std::string as_mail(const std::string& file_text, int number) {
+std::string as_mail(const std::string& file_text, int number, const std::string& cover = cover_id) {
     std::string text = file_text.substr(file_text.find('\n') + 1);
     size_t headers_end = text.find("\n\n");
-    return text.substr(0, headers_end) + "\nTo: " + list + "\nMessage-Id: <" + message_id(number) +
-           ">\nIn-Reply-To: <" + cover_id + ">\nReferences: <" + cover_id + ">" + text.substr(headers_end);
+    return text.substr(0, headers_end) + "\nTo: " + list + "\nMessage-Id: <" + message_id(number, cover) +
+           ">\nIn-Reply-To: <" + cover + ">\nReferences: <" + cover + ">" + text.substr(headers_end);
 }
 
 std::vector<std::string> v2_thread(const fs::path& v2_dir) {
@@ -133,6 +137,7 @@ TEST_F(V2ToV3, WatchNewVersionTrailersEditDiffAndB4Am) {
     inbox.import(v2_thread(project() / "kernel" / "vb2-release-fence" / "v2"));
     {
         InboxServer server(inbox);
+        fs::create_directories(dir / "watch-home" / "config" / "seriesctl");
         write_file_atomically(dir / "watch-home" / "config" / "seriesctl" / "lore.yaml",
                               "url: " + server.url() + "\nretries: 1\nretry-delay-ms: 50\n");
         ProcessResult watch = run_seriesctl({"watch", "--once", "--json"}, project(), dir / "watch-home");
@@ -230,16 +235,33 @@ TEST_F(V2ToV3, WatchNewVersionTrailersEditDiffAndB4Am) {
               std::string::npos)
         << text.out;
 
-    // b4 am takes the v3 files and keeps the trailer.
-    std::string mbox;
+    // b4 am takes the v3 files, as the list archive serves them, and keeps
+    // the trailer. (b4 0.12 reads a local mbox with Python's compat32
+    // policy and fails on folded subjects, which format-patch writes; a
+    // thread fetched from public-inbox is read the way lore's are.)
+    PublicInbox v3_inbox(dir / "pi-v3");
+    std::vector<std::string> v3_thread = {mail_text({{"From", "Markus Fritsche <mfritsche@reauktion.de>"},
+                                                     {"To", list},
+                                                     {"Subject", "[PATCH RFC v3 0/3] media: videobuf2: v3"},
+                                                     {"Date", mail_date(60)},
+                                                     {"Message-Id", "<" + v3_cover + ">"}},
+                                                    "v3 cover letter.\n")};
     for (size_t i = 0; i < v3_files.size(); ++i)
-        mbox += as_mail(read_file(v3_files[i]), static_cast<int>(i) + 1) + "\n";
-    mbox = "From mboxrd@z Thu Jan  1 00:00:00 1970\n" + mbox;
-    write_file_atomically(dir / "v3.mbox", mbox);
-    ProcessResult am = run_command(Command{{"timeout", "120", "b4", "--offline-mode", "am", "-m",
-                                            (dir / "v3.mbox").string(), "-o", (dir / "am").string(), message_id(1)},
-                                           dir.path(),
-                                           {{"HOME", dir.path().string()}, {"XDG_CONFIG_HOME", (dir / "cfg").string()}}});
+        v3_thread.push_back(as_mail(read_file(v3_files[i]), static_cast<int>(i) + 1, v3_cover));
+    v3_inbox.import(v3_thread);
+    ProcessResult am;
+    fs::create_directories(dir / "am");
+    {
+        InboxServer server(v3_inbox);
+        Command b4{{"timeout", "120", "b4", "-n", "--no-stdin", "am", "-o", (dir / "am").string(), v3_cover},
+                   dir.path(),
+                   {{"HOME", dir.path().string()}, {"GIT_CONFIG_COUNT", "4"},
+                    {"GIT_CONFIG_KEY_0", "b4.midmask"}, {"GIT_CONFIG_VALUE_0", server.url() + "/all/%s"},
+                    {"GIT_CONFIG_KEY_1", "b4.attestation-policy"}, {"GIT_CONFIG_VALUE_1", "off"},
+                    {"GIT_CONFIG_KEY_2", "user.name"}, {"GIT_CONFIG_VALUE_2", "Test"},
+                    {"GIT_CONFIG_KEY_3", "user.email"}, {"GIT_CONFIG_VALUE_3", "test@example.org"}}};
+        am = run_command(b4);
+    }
     ASSERT_EQ(am.exit_code, 0) << am.out << am.err;
     std::vector<fs::path> outputs;
     for (const auto& entry : fs::directory_iterator(dir / "am"))
