@@ -31,6 +31,8 @@ const VerbEntry verbs[] = {
     {"reviews", cli::setup_reviews},
     {"trailers", cli::setup_trailers},
     {"diff", cli::setup_diff},
+    {"cover", cli::setup_cover},
+    {"send", cli::setup_send},
 };
 
 size_t edit_distance(std::string_view a, std::string_view b) {

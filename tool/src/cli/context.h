@@ -41,6 +41,8 @@ void setup_new_version(CLI::App& app, Context& context);
 void setup_reviews(CLI::App& app, Context& context);
 void setup_trailers(CLI::App& app, Context& context);
 void setup_diff(CLI::App& app, Context& context);
+void setup_cover(CLI::App& app, Context& context);
+void setup_send(CLI::App& app, Context& context);
 
 /// Progress on stderr for anything that takes more than a moment: one line
 /// rewritten in place on a TTY, plain lines otherwise (logs, CI).

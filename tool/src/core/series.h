@@ -74,6 +74,10 @@ struct Sending {
     std::string cover;  ///< cover letter message-id
     std::string link;   ///< archive URL of the cover
     std::vector<SentMessage> messages;
+    /// The reason given with `send --force`, and what it overrode (open,
+    /// failed or stale gates, open reviews); empty for a send that needed none.
+    std::string forced;
+    std::vector<std::string> overridden;
 };
 
 struct Base {

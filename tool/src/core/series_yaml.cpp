@@ -111,6 +111,8 @@ Sending read_sending(const YamlFields& at) {
                                               {"attempted", "accepted"});
         sent.messages.push_back(message);
     });
+    sent.forced = without_trailing_newlines(at.optional_text("forced"));
+    sent.overridden = at.texts("overridden");
     return sent;
 }
 
@@ -293,6 +295,8 @@ void render_version(YAML::Emitter& out, const Version& version) {
             }
             out << YAML::EndSeq;
         }
+        put(out, "forced", sent.forced);
+        put(out, "overridden", sent.overridden);
         out << YAML::EndMap;
     }
     out << YAML::EndMap;

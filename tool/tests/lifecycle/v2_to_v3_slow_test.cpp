@@ -273,6 +273,25 @@ TEST_F(V2ToV3, WatchNewVersionTrailersEditDiffAndB4Am) {
         << am_ready.substr(0, 4000);
     EXPECT_NE(am_ready.find("If publishing fails, the job runs without a fence."), std::string::npos);
 
+    // send --v3 --dry-run refuses while Nicolas' review of patch 3 is open.
+    auto dry_run = [&] {
+        ProcessResult dry =
+            seriesctl({"--json", "send", "--v3", "--dry-run", "--output", (dir / "v3-dry.mbox").string()});
+        EXPECT_LE(dry.exit_code, 1) << dry.err;
+        return nlohmann::json::parse(dry.out);
+    };
+    auto mentions = [](const nlohmann::json& blockers, const std::string& text) {
+        for (const auto& blocker : blockers)
+            if (blocker.get<std::string>().find(text) != std::string::npos) return true;
+        return false;
+    };
+    nlohmann::json refused = dry_run();
+    EXPECT_TRUE(mentions(refused["blockers"], "review " + nicolas_review +
+                                                   " by Nicolas Dufresne <nicolas.dufresne@collabora.com> on patch 3 "
+                                                   "is not addressed"))
+        << refused["blockers"];
+    EXPECT_TRUE(mentions(refused["blockers"], "changelog line of v3 still to write")) << refused["blockers"];
+
     // Answering the reviews: the changelog lines are written, status shows it.
     ProcessResult addressed = seriesctl({"reviews", "address", "<nicolas-v2-3@collabora.com>", "--note",
                                          "Say in the comment that the job runs without a fence when publishing fails"});
@@ -289,4 +308,22 @@ TEST_F(V2ToV3, WatchNewVersionTrailersEditDiffAndB4Am) {
     EXPECT_NE(status.out.find("<" + cover_id + ">"), std::string::npos) << status.out;
     EXPECT_NE(status.out.find("v3       draft  3"), std::string::npos) << status.out;
     EXPECT_EQ(status.out.find("still to write"), std::string::npos) << status.out;
+
+    // Now only the gates (no evidence in this test) stand in the way; the v3
+    // cover says what changed, links v2 and answers v2's cover.
+    nlohmann::json ready = dry_run();
+    EXPECT_FALSE(mentions(ready["blockers"], "review ")) << ready["blockers"];
+    EXPECT_FALSE(mentions(ready["blockers"], "changelog line")) << ready["blockers"];
+    ASSERT_EQ(ready["mails"].size(), 4u);
+    EXPECT_EQ(ready["mails"][0]["in_reply_to"], cover_id);
+    std::string written = read_file(dir / "v3-dry.mbox");
+    std::string cover = written.substr(0, written.find("\nFrom ", 10));
+    EXPECT_NE(cover.find("In-Reply-To: <" + cover_id + ">"), std::string::npos) << cover;
+    EXPECT_NE(cover.find("Changes in v3:"), std::string::npos) << cover;
+    EXPECT_NE(cover.find("- 3/3 media: rockchip: rga: attach release fences to capture buffers\n"
+                         "  - Say in the comment that the job runs without a fence when publishing\n"
+                         "    fails (Nicolas Dufresne, v2 review of patch 3)\n"),
+              std::string::npos)
+        << cover;
+    EXPECT_NE(cover.find("- Link to v2: https://lore.kernel.org/all/" + cover_id + "/"), std::string::npos) << cover;
 }

@@ -1,0 +1,175 @@
+#include "send/delivery.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <thread>
+
+#include "core/error.h"
+#include "core/lore_config.h"
+#include "http/http_client.h"
+#include "proc/send_email.h"
+#include "repo/series_file.h"
+#include "util/atomic_file.h"
+#include "util/clock.h"
+#include "util/random_hex.h"
+#include "util/xdg.h"
+
+namespace fs = std::filesystem;
+
+namespace seriesctl {
+
+namespace {
+
+std::string today_compact(int64_t now) {
+    std::string iso = iso8601_utc(now);  // 2026-12-01T21:10:33Z
+    return iso.substr(0, 4) + iso.substr(5, 2) + iso.substr(8, 2);
+}
+
+const SentMessage* recorded(const Version& version, int number) {
+    if (!version.sent) return nullptr;
+    for (const auto& message : version.sent->messages)
+        if (message.number == number) return &message;
+    return nullptr;
+}
+
+void record_message(const fs::path& file, const std::string& version, const OutgoingMail& mail, MessageState state) {
+    update_series_file(file, [&](Series& series) {
+        Version& at = series.version(version);
+        auto& messages = at.sent->messages;
+        auto found = std::find_if(messages.begin(), messages.end(),
+                                  [&](const SentMessage& message) { return message.number == mail.number; });
+        if (found == messages.end()) found = messages.insert(messages.end(), SentMessage{mail.number, mail.message_id, state});
+        found->message_id = mail.message_id;
+        found->state = state;
+    });
+}
+
+// Whether the archive has the message: it was accepted by the server
+// before an interrupted send could record so.
+bool archive_has(HttpClient& http, const LoreConfig& lore, const std::string& message_id) {
+    std::string url = lore.archive() + "/" + message_id + "/raw";
+    HttpResponse response = http.get(url);
+    if (response.status == 200) return true;
+    if (response.status == 404 || response.status == 410) return false;
+    throw Error(shown_url(url) + ": HTTP " + std::to_string(response.status) +
+                "; cannot tell whether an interrupted send delivered " + message_id);
+}
+
+// send-email dates each mail with the second it runs in: wait for a new
+// second, so every mail of the thread is dated after the one before.
+void next_second(int64_t& last) {
+    while (static_cast<int64_t>(std::time(nullptr)) <= last)
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    last = std::time(nullptr);
+}
+
+void write_mbox(SendOutcome& outcome, const SendRequest& request) {
+    const VersionMails& prepared = outcome.prepared;
+    outcome.mbox = !request.output.empty() ? request.output
+                                           : cache_dir() / "send" / prepared.at_hand.series.name /
+                                                 (prepared.at_hand.version().name() + ".mbox");
+    if (outcome.mbox.has_parent_path()) fs::create_directories(outcome.mbox.parent_path());
+    write_file_atomically(outcome.mbox, render_mbox(prepared.mails));
+}
+
+}  // namespace
+
+MessageIdTemplate message_ids_for(const Series& series, const Version& version) {
+    if (version.sent)
+        for (const auto& message : version.sent->messages)
+            if (auto ids = parse_message_id_template(message.message_id); ids && ids->revision == version.number)
+                return *ids;
+    Address sender = parse_address(series.from, nullptr);
+    return make_message_id_template(series.change_id, version.number, today_compact(std::time(nullptr)),
+                                    random_hex(6), sender.email);
+}
+
+SendOutcome send_version(const Project& project, const SendRequest& request,
+                         const std::function<void(const std::string&)>& progress) {
+    if (request.force && request.reason.empty())
+        throw Error("--force needs --reason \"…\": the reason is recorded in the series file");
+    VersionAtHand at_hand = load_version_at_hand(project, request.series, request.version);
+    const std::string series_name = at_hand.series.name;
+    const std::string version_name = at_hand.version().name();
+    const fs::path file = project.series_file(series_name);
+    if (!request.dry_run && (at_hand.version().state == VersionState::sent ||
+                             at_hand.version().state == VersionState::superseded))
+        throw Error(file.string() + ": " + version_name + " is " + to_string(at_hand.version().state) +
+                    " already (cover " + at_hand.version().sent->cover + "); nothing to send");
+    MessageIdTemplate ids = message_ids_for(at_hand.series, at_hand.version());
+
+    SendOutcome outcome;
+    outcome.prepared = prepare_version_mails(project, std::move(at_hand), ids, std::time(nullptr), progress);
+    const VersionMails& prepared = outcome.prepared;
+    if (request.dry_run) {
+        write_mbox(outcome, request);
+        outcome.refused = !prepared.blockers.empty();
+        return outcome;
+    }
+    if (!prepared.blockers.empty() && !request.force) {
+        outcome.refused = true;
+        return outcome;
+    }
+
+    update_series_file(file, [&](Series& series) {
+        Version& version = series.version(version_name);
+        version.state = VersionState::sending;
+        if (!version.sent) version.sent = Sending{};
+        version.sent->date = now_iso8601();
+        if (!prepared.blockers.empty()) {
+            version.sent->forced = request.reason;
+            version.sent->overridden = prepared.blockers;
+        }
+    });
+
+    LoreConfig lore = load_lore_config(project.config_dir(), user_config_dir());
+    HttpClient http({lore.connect_timeout, lore.timeout, lore.retries, lore.retry_delay_ms});
+    fs::path outbox = cache_dir() / "send" / series_name / version_name;
+    fs::create_directories(outbox);
+    const Version& before = prepared.at_hand.version();
+    const size_t total = prepared.mails.size() - 1;
+    int64_t last_handover = 0;
+    for (const auto& mail : prepared.mails) {
+        std::string which = std::to_string(mail.number) + "/" + std::to_string(total);
+        const SentMessage* earlier = recorded(before, mail.number);
+        if (earlier && earlier->state == MessageState::accepted) {
+            outcome.skipped.push_back(mail.number);
+            continue;
+        }
+        if (earlier) {
+            progress("looking up " + which + " on " + lore.archive());
+            if (archive_has(http, lore, mail.message_id)) {
+                record_message(file, version_name, mail, MessageState::accepted);
+                outcome.skipped.push_back(mail.number);
+                continue;
+            }
+        }
+        fs::path mail_file = outbox / (std::to_string(mail.number) + ".eml");
+        write_file_atomically(mail_file, render_mail(mail, WithRecipients::no));
+        record_message(file, version_name, mail, MessageState::attempted);
+        next_second(last_handover);
+        progress("git send-email " + which + " <" + mail.message_id + ">");
+        try {
+            git_send_email(mail_file, prepared.at_hand.series.from, mail.recipients);
+        } catch (const Error& e) {
+            throw Error(std::string(e.what()) + " (mail " + which + "; " +
+                        std::to_string(outcome.delivered.size() + outcome.skipped.size()) +
+                        " accepted, recorded in " + file.string() + "; send again to deliver the rest)");
+        }
+        record_message(file, version_name, mail, MessageState::accepted);
+        outcome.delivered.push_back(mail.number);
+    }
+
+    const std::string cover_id = prepared.mails.front().message_id;
+    update_series_file(file, [&](Series& series) {
+        Version& version = series.version(version_name);
+        version.state = VersionState::sent;
+        version.sent->date = now_iso8601();
+        version.sent->cover = cover_id;
+        version.sent->link = lore.archive() + "/" + cover_id + "/";
+    });
+    return outcome;
+}
+
+}  // namespace seriesctl

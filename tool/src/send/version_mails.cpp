@@ -1,0 +1,182 @@
+#include "send/version_mails.h"
+
+#include "core/address_book.h"
+#include "core/error.h"
+#include "core/lore_config.h"
+#include "core/send_gate.h"
+#include "core/tree_config.h"
+#include "proc/get_maintainer.h"
+#include "tree/series_tree.h"
+#include "tree/tree_access.h"
+#include "util/atomic_file.h"
+#include "util/xdg.h"
+
+namespace fs = std::filesystem;
+
+namespace seriesctl {
+
+namespace {
+
+std::string base_tree(const Series& series, const Version& version) {
+    return version.base.tree.empty() ? series.tree : version.base.tree;
+}
+
+BaseDeclaration declare_base(const TreeSpec& tree, const TreeStore& store, const Version& version) {
+    BaseDeclaration base;
+    switch (tree.kind) {
+    case TreeSpec::Kind::tarball:
+        // The import is a local commit nobody else has: name the public
+        // release it equals instead of mailing its id.
+        base.based_on = tree.upstream;
+        break;
+    case TreeSpec::Kind::remote:
+        base.base_commit = version.base.commit;
+        break;
+    case TreeSpec::Kind::series: {
+        SeriesTreeBase declared = series_tree_base(store, tree.name);
+        base.base_commit = declared.base_commit;
+        base.prerequisite_patch_ids = declared.prerequisite_patch_ids;
+        break;
+    }
+    }
+    return base;
+}
+
+// The cover a version's cover answers: the previous one, or v1's.
+std::string thread_parent(const Series& series, const Version& version) {
+    if (version.number < 2) return "";
+    const Version& parent = series.threading == Threading::first_cover
+                                ? series.versions.front()
+                                : series.versions[static_cast<size_t>(version.number - 2)];
+    return parent.sent ? parent.sent->cover : "";
+}
+
+std::string yaml_place(const Series& series, const std::string& field) {
+    return "series/" + series.name + ".yaml: " + field;
+}
+
+}  // namespace
+
+std::string version_link(const Project& project, const Version& version) {
+    if (!version.sent || version.sent->cover.empty()) return "";
+    if (!version.sent->link.empty()) return version.sent->link;
+    LoreConfig lore = load_lore_config(project.config_dir(), user_config_dir());
+    return lore.archive() + "/" + version.sent->cover + "/";
+}
+
+CoverFacts cover_facts(const Project& project, const VersionAtHand& at_hand) {
+    const Series& series = at_hand.series;
+    const Version& version = at_hand.version();
+    CoverFacts facts;
+    facts.gates = gate_statuses(series, version, current_content(project, series, version, at_hand.patches));
+    TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
+    facts.base = declare_base(find_tree(trees, base_tree(series, version)), TreeStore(cache_dir()), version);
+    if (version.number > 1)
+        facts.previous_link = version_link(project, series.versions[static_cast<size_t>(version.number - 2)]);
+    return facts;
+}
+
+std::string cover_text(const Project& project, const VersionAtHand& at_hand, const CoverFacts& facts) {
+    fs::path file = project.root() / "templates" / "cover.mustache";
+    return render_cover(read_file(file), file.string(), at_hand.series, at_hand.version(), at_hand.patches, facts);
+}
+
+VersionMails prepare_version_mails(const Project& project, VersionAtHand at_hand, const MessageIdTemplate& ids,
+                                   int64_t date, const std::function<void(const std::string&)>& progress) {
+    VersionMails out;
+    out.at_hand = std::move(at_hand);
+    out.ids = ids;
+    const Series& series = out.at_hand.series;
+    const Version& version = out.at_hand.version();
+    const auto& patches = out.at_hand.patches;
+
+    CoverFacts facts = cover_facts(project, out.at_hand);
+    out.blockers = send_blockers(series, version, facts.gates);
+    Address sender = recipient(series.from, yaml_place(series, "from"));
+
+    TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
+    TreeCheckout tree = checkout_tree(find_tree(trees, base_tree(series, version)), TreeStore(cache_dir()), progress);
+    AddressBook book(fs::exists(tree.dir / ".mailmap") ? read_file(tree.dir / ".mailmap") : "",
+                     read_file(tree.dir / "MAINTAINERS"));
+
+    // Per patch: what the tree's get_maintainer.pl says.
+    std::vector<Recipients> per_patch;
+    RecipientSet lists;
+    std::vector<fs::path> files;
+    for (const auto& patch : patches) files.push_back(project.root() / patch.name);
+    progress("get_maintainer.pl on " + std::to_string(files.size()) + " patches (" + tree.name + ")");
+    for (const auto& found : run_get_maintainer(tree.dir, files)) {
+        Recipients recipients;
+        recipients.to.add_all(found.to);
+        recipients.cc.add_all(found.cc);
+        for (const auto& address : found.cc)
+            if (book.is_list(address)) lists.add(address);
+        per_patch.push_back(recipients);
+    }
+
+    // The extra Cc, each checked against the tree's address records.
+    RecipientSet extra;
+    auto add_extra = [&](const std::vector<std::string>& cc, const std::string& field) {
+        for (size_t i = 0; i < cc.size(); ++i) {
+            Address address = recipient(cc[i], yaml_place(series, field + "[" + std::to_string(i) + "]"));
+            if (auto current = book.current(address)) {
+                out.corrections.push_back(address.formatted() + " is " + current->formatted() + " in " + tree.name +
+                                          "'s .mailmap/MAINTAINERS; using that");
+                address = *current;
+            }
+            if (book.is_list(address)) lists.add(address);
+            extra.add(address);
+        }
+    };
+    add_extra(series.cc, "cc");
+    add_extra(version.cc, "versions[" + version.name() + "].cc");
+    for (const auto& earlier : series.versions) {
+        if (earlier.number >= version.number) break;
+        for (const auto& review : earlier.reviews)
+            extra.add(recipient(review.author, yaml_place(series, "versions[" + earlier.name() + "].reviews[" +
+                                                                  review.id + "].author")));
+    }
+
+    OutgoingMail cover;
+    cover.number = 0;
+    cover.from = sender.formatted();
+    cover.subject = subject_prefix(series.prefix, version.number, 0, static_cast<int>(patches.size())) + " " +
+                    (version.cover.subject.empty() ? series.title : version.cover.subject);
+    cover.content_headers = {{"MIME-Version", "1.0"},
+                             {"Content-Type", "text/plain; charset=utf-8"},
+                             {"Content-Transfer-Encoding", "8bit"}};
+    cover.body = cover_text(project, out.at_hand, facts);
+    for (const auto& recipients : per_patch) {
+        cover.recipients.to.add_all(recipients.to.addresses());
+        cover.recipients.cc.add_all(recipients.cc.addresses());
+    }
+    cover.recipients.cc.add_all(extra.addresses());
+    out.mails.push_back(cover);
+
+    for (size_t i = 0; i < patches.size(); ++i) {
+        const PatchFile& patch = patches[i];
+        std::string text = read_file(project.root() / patch.name);
+        OutgoingMail mail;
+        mail.number = static_cast<int>(i + 1);
+        const MailHeader* from = find_header(patch.headers, "From");
+        mail.from = from ? from->value : sender.formatted();
+        mail.subject = subject_prefix(series.prefix, version.number, mail.number, static_cast<int>(patches.size())) +
+                       " " + patch.summary;
+        for (const char* name : {"MIME-Version", "Content-Type", "Content-Transfer-Encoding"})
+            if (const MailHeader* header = find_header(patch.headers, name)) mail.content_headers.push_back(*header);
+        mail.body = text.substr(body_start(text));
+        mail.recipients = per_patch[i];
+        mail.recipients.cc.add_all(lists.addresses());
+        out.mails.push_back(mail);
+    }
+
+    for (auto& mail : out.mails) {
+        mail.message_id = ids.id(mail.number);
+        mail.date = date + mail.number;
+        mail.recipients.settle(sender);
+    }
+    thread_mails(out.mails, thread_parent(series, version));
+    return out;
+}
+
+}  // namespace seriesctl

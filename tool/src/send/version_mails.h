@@ -1,0 +1,45 @@
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/cover_letter.h"
+#include "core/message_id.h"
+#include "core/outgoing_mail.h"
+#include "repo/project.h"
+#include "repo/series_content.h"
+
+namespace seriesctl {
+
+/// The facts a version's cover states, read from the records: gate states
+/// now, what the base is (b4's footer), the previous version's link.
+CoverFacts cover_facts(const Project& project, const VersionAtHand& at_hand);
+
+/// The cover letter's body, rendered from templates/cover.mustache.
+std::string cover_text(const Project& project, const VersionAtHand& at_hand, const CoverFacts& facts);
+
+/// The archive URL of a sent version's cover: its sent.link, else built
+/// from config/lore.yaml and the message-id; empty when it was not sent.
+std::string version_link(const Project& project, const Version& version);
+
+/// A version's mails, ready for git send-email: cover then patches,
+/// numbered, threaded and addressed.
+struct VersionMails {
+    VersionAtHand at_hand;
+    std::vector<std::string> blockers;  ///< send_blockers(); empty when it may go
+    std::vector<std::string> corrections;  ///< extra Cc replaced by the tree's newer address
+    MessageIdTemplate ids;
+    std::vector<OutgoingMail> mails;
+};
+
+/// Builds them: recipients from the base tree's get_maintainer.pl on each
+/// patch, the series' and version's Cc (checked against the tree's
+/// .mailmap and MAINTAINERS), and the authors of earlier versions' reviews.
+/// `ids` numbers the mails; `date` is the cover's Date, each patch one
+/// second later than the one before.
+VersionMails prepare_version_mails(const Project& project, VersionAtHand at_hand, const MessageIdTemplate& ids,
+                                   int64_t date, const std::function<void(const std::string&)>& progress);
+
+}  // namespace seriesctl

@@ -1,0 +1,79 @@
+#include "support/send_fixture.h"
+
+#include "core/evidence.h"
+#include "core/mail_header.h"
+#include "core/mbox.h"
+#include "repo/gate_record.h"
+#include "repo/series_content.h"
+#include "repo/series_file.h"
+#include "support/git_fixture.h"
+#include "support/project_copy.h"
+#include "support/smtp_server.h"
+#include "util/atomic_file.h"
+#include "util/clock.h"
+
+#include <map>
+
+namespace fs = std::filesystem;
+
+namespace seriesctl::test {
+
+SendFixture::SendFixture() : project_(copy_project(temp_ / "project")) {
+    // The kernel tree is shared (imported once); everything else is ours.
+    fs::path shared = shared_cache_home() / "seriesctl";
+    fs::create_directories(home() / "cache" / "seriesctl");
+    for (const char* part : {"store.git", "trees"}) fs::create_directory_symlink(shared / part, home() / "cache" / "seriesctl" / part);
+    use_archive("http://127.0.0.1:1");
+    use_smtp_port(1);
+}
+
+fs::path SendFixture::tree() const { return home() / "cache" / "seriesctl" / "trees" / "debian-6.12"; }
+
+void SendFixture::pass_gates() const {
+    Project project(project_);
+    VersionAtHand at_hand = load_version_at_hand(project, "vb2-release-fence", "v2");
+    CurrentContent content = current_content(project, at_hand.series, at_hand.version(), at_hand.patches);
+    std::map<std::string, Evidence> gates;
+    for (const auto& name : at_hand.series.required_gates) {
+        Binding binding = name == "checkpatch" || name == "lint" ? Binding::content : Binding::code;
+        Evidence evidence = make_evidence(binding, true, content, "debian-6.12", now_iso8601());
+        evidence.figures = {{"errors", "0"}};
+        gates[name] = evidence;
+    }
+    record_gates(project, "vb2-release-fence", "v2", gates);
+}
+
+void SendFixture::use_smtp_port(int port) const {
+    write_send_email_config(home() / "gitconfig", port, "Markus Fritsche <mfritsche@reauktion.de>");
+}
+
+void SendFixture::use_archive(const std::string& url) const {
+    write(home() / "config" / "seriesctl" / "lore.yaml",
+          "url: " + url + "\ninbox: all\ntimeouts:\n  connect: 2\n  total: 10\nretries: 0\n");
+}
+
+ProcessResult SendFixture::seriesctl(const std::vector<std::string>& args) const {
+    std::vector<std::string> all = {"--root", project_.string()};
+    all.insert(all.end(), args.begin(), args.end());
+    Command command = seriesctl_command(all, project_, home());
+    command.env.push_back({"GIT_CONFIG_GLOBAL", (home() / "gitconfig").string()});
+    command.argv.insert(command.argv.begin(), {"timeout", "600"});
+    return run_command(command);
+}
+
+std::vector<Received> read_mbox(const fs::path& mbox) {
+    std::vector<Received> out;
+    if (!fs::exists(mbox)) return out;
+    for (const auto& message : split_mboxrd(read_file(mbox), mbox.string()))
+        out.push_back({parse_mail(message.text, mbox.string(), message.line), message.text});
+    return out;
+}
+
+std::string header(const std::string& text, const std::string& name) {
+    auto headers = parse_headers(text, nullptr);
+    if (!headers) return "";
+    const MailHeader* found = find_header(*headers, name);
+    return found ? found->value : "";
+}
+
+}  // namespace seriesctl::test
