@@ -28,6 +28,10 @@ const VerbEntry verbs[] = {
     {"rebase", cli::setup_rebase},
     {"watch", cli::setup_watch},
     {"validate", cli::setup_validate},
+    {"new-version", cli::setup_new_version},
+    {"reviews", cli::setup_reviews},
+    {"trailers", cli::setup_trailers},
+    {"diff", cli::setup_diff},
     {"cover", cli::setup_cover},
     {"send", cli::setup_send},
 };

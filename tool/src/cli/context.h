@@ -38,6 +38,10 @@ void setup_tree(CLI::App& app, Context& context);
 void setup_rebase(CLI::App& app, Context& context);
 void setup_watch(CLI::App& app, Context& context);
 void setup_validate(CLI::App& app, Context& context);
+void setup_new_version(CLI::App& app, Context& context);
+void setup_reviews(CLI::App& app, Context& context);
+void setup_trailers(CLI::App& app, Context& context);
+void setup_diff(CLI::App& app, Context& context);
 void setup_cover(CLI::App& app, Context& context);
 void setup_send(CLI::App& app, Context& context);
 

@@ -69,6 +69,12 @@ std::string shortened(const std::string& text, size_t length) {
 
 }  // namespace
 
+std::string trailer_kinds(const std::vector<std::string>& trailers) {
+    std::string kinds;
+    for (const auto& trailer : trailers) kinds += (kinds.empty() ? "" : ", ") + trailer.substr(0, trailer.find(':'));
+    return kinds;
+}
+
 ReplyText read_reply(const std::string& body, const Address& sender, size_t excerpt_length) {
     static const std::regex trailer(
         R"((reviewed-by|acked-by|tested-by|reported-by|suggested-by|nacked-by):\s*(.+))", std::regex::icase);

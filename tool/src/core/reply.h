@@ -18,6 +18,10 @@ struct ReplyText {
 /// Reported-by, Suggested-by and Nacked-by. A bare "NAK"/"NACK" line counts as
 /// "Nacked-by: <the sender>". Only new text is read: a trailer inside a quote
 /// is someone else's.
+/// "Reviewed-by: A <a@b>", "Acked-by: …" → "Reviewed-by, Acked-by": tables
+/// name the kinds, the series file keeps the whole.
+std::string trailer_kinds(const std::vector<std::string>& trailers);
+
 ReplyText read_reply(const std::string& body, const Address& sender, size_t excerpt_length = 200);
 
 }  // namespace seriesctl

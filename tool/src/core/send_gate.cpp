@@ -1,5 +1,7 @@
 #include "core/send_gate.h"
 
+#include "core/lifecycle.h"
+
 namespace seriesctl {
 
 namespace {
@@ -24,13 +26,14 @@ std::vector<std::string> send_blockers(const Series& series, const Version& vers
     }
     if (version.number > 1) {
         const Version& previous = series.versions[static_cast<size_t>(version.number - 2)];
-        for (const auto& review : previous.reviews) {
-            if (!review.addressed_in.empty()) continue;
-            blockers.push_back("review " + review.id + " by " + review.author + " on " +
-                               (review.patch ? "patch " + std::to_string(review.patch) : std::string("the cover")) +
-                               " is not addressed: \"" + excerpt_start(review.excerpt) + "\"");
-        }
+        for (const Review* review : unaddressed_reviews(series, previous))
+            blockers.push_back("review " + review->id + " by " + review->author + " on " +
+                               (review->patch ? "patch " + std::to_string(review->patch) : std::string("the cover")) +
+                               " is not addressed: \"" + excerpt_start(review->excerpt) + "\"");
     }
+    for (const auto& entry : version.changelog)
+        if (is_placeholder(entry))
+            blockers.push_back("changelog line of " + version.name() + " still to write: \"" + entry.text + "\"");
     return blockers;
 }
 

@@ -1,5 +1,8 @@
 #include "core/status_report.h"
 
+#include <algorithm>
+
+#include "core/lifecycle.h"
 #include "core/table.h"
 
 namespace seriesctl {
@@ -16,11 +19,18 @@ const char* colour_of(GateState state) {
     return "0";
 }
 
-int unaddressed(const Version& version) {
-    int count = 0;
-    for (const auto& review : version.reviews)
-        if (review.addressed_in.empty()) ++count;
-    return count;
+int unaddressed(const Series& series, const Version& version) {
+    return static_cast<int>(unaddressed_reviews(series, version).size());
+}
+
+int placeholders(const Version& version) {
+    return static_cast<int>(std::count_if(version.changelog.begin(), version.changelog.end(), is_placeholder));
+}
+
+// "2026-04-29": the sent date, else "-".
+std::string sent_text(const Version& version) { return version.sent ? version.sent->date : "-"; }
+std::string cover_text(const Version& version) {
+    return version.sent && !version.sent->cover.empty() ? "<" + version.sent->cover + ">" : "-";
 }
 
 std::string base_text(const Base& base) {
@@ -45,17 +55,22 @@ std::string render_status_text(const StatusReport& report, const Painter& paint)
     std::string text = series.name + ": " + series.title + "\n";
     text += "prefix [" + series.prefix + "], change-id " + series.change_id + ", default tree " + series.tree + "\n\n";
 
-    Table versions({"VERSION", "STATE", "PATCHES", "BASE", "SENT", "REVIEWS", "UNADDRESSED"});
+    Table versions({"VERSION", "STATE", "PATCHES", "BASE", "SENT", "REVIEWS", "UNADDRESSED", "COVER"});
     for (const auto& summary : report.versions) {
         const Version& version = *summary.version;
+        int open = unaddressed(series, version);
         versions.add({version.name(), to_string(version.state),
                       summary.patches < 0 ? paint("unreadable", "31") : std::to_string(summary.patches),
-                      base_text(version.base), version.sent ? version.sent->date : "-",
-                      std::to_string(version.reviews.size()), std::to_string(unaddressed(version))});
+                      base_text(version.base), sent_text(version), std::to_string(version.reviews.size()),
+                      open ? paint(std::to_string(open), "33") : "0", cover_text(version)});
     }
     text += versions.render();
     for (const auto& summary : report.versions)
         if (summary.patches < 0) text += paint("! ", "31") + summary.patch_problem + "\n";
+    for (const auto& summary : report.versions)
+        if (int count = placeholders(*summary.version))
+            text += summary.version->name() + " changelog: " + std::to_string(count) + " line" +
+                    (count == 1 ? "" : "s") + " still to write (" + changelog_placeholder + " ...)\n";
 
     if (!report.gates.empty()) {
         text += "\ngates of " + report.gates_of + ":\n";
@@ -95,7 +110,8 @@ nlohmann::json render_status_json(const StatusReport& report) {
         item["base"] = {{"tree", version.base.tree}, {"commit", version.base.commit}};
         if (version.sent) item["sent"] = {{"date", version.sent->date}, {"cover", version.sent->cover}};
         item["reviews"] = version.reviews.size();
-        item["unaddressed"] = unaddressed(version);
+        item["unaddressed"] = unaddressed(series, version);
+        item["changelog_placeholders"] = placeholders(version);
         out["versions"].push_back(item);
     }
     out["gates_of"] = report.gates_of;

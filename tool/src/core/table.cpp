@@ -17,6 +17,14 @@ size_t display_width(const std::string& text) {
     return width;
 }
 
+std::string cut_to_width(const std::string& text, size_t width) {
+    if (display_width(text) <= width) return text;
+    size_t end = 0;
+    for (size_t characters = 0; end < text.size(); ++end)
+        if ((static_cast<unsigned char>(text[end]) & 0xc0) != 0x80 && characters++ == width) break;
+    return text.substr(0, end) + "…";
+}
+
 Table::Table(std::vector<std::string> headers) : headers_(std::move(headers)) {}
 
 void Table::add(std::vector<std::string> cells) {

@@ -22,4 +22,8 @@ private:
 /// Width of text on a terminal: UTF-8 code points, ANSI colour codes skipped.
 size_t display_width(const std::string& text);
 
+/// At most `width` characters on screen (UTF-8 code points, not bytes),
+/// with "…" when cut.
+std::string cut_to_width(const std::string& text, size_t width);
+
 }  // namespace seriesctl

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <tuple>
 
+#include "core/reply.h"
 #include "core/table.h"
 
 namespace seriesctl {
@@ -25,22 +26,6 @@ std::string joined(const std::vector<std::string>& items, const char* separator)
     return text;
 }
 
-// "Reviewed-by: A <a@b>" → "Reviewed-by": the table names the kind, the file keeps the whole.
-std::string trailer_kinds(const std::vector<std::string>& trailers) {
-    std::vector<std::string> kinds;
-    for (const auto& trailer : trailers) kinds.push_back(trailer.substr(0, trailer.find(':')));
-    return joined(kinds, ", ");
-}
-
-// At most `width` characters on screen (UTF-8 code points, not bytes).
-std::string cut(const std::string& text, size_t width) {
-    if (display_width(text) <= width) return text;
-    size_t end = 0;
-    for (size_t characters = 0; end < text.size(); ++end)
-        if ((static_cast<unsigned char>(text[end]) & 0xc0) != 0x80 && characters++ == width) break;
-    return text.substr(0, end) + "…";
-}
-
 std::string figures(const WatchReport& report) {
     char text[160];
     std::snprintf(text, sizeof text, "watched %zu thread%s: %zu request%s, %llu bytes, %.0f ms", report.threads,
@@ -59,13 +44,13 @@ std::string render_watch_text(const WatchReport& report, const Painter& paint) {
             table.add({reply.series, reply.version,
                        reply.review.patch == 0 ? "cover" : std::to_string(reply.review.patch), reply.review.id,
                        reply.review.author, reply.review.date.substr(0, 10),
-                       paint(trailer_kinds(reply.review.trailers), "32"), cut(reply.review.excerpt, 60)});
+                       paint(trailer_kinds(reply.review.trailers), "32"), cut_to_width(reply.review.excerpt, 60)});
         text += paint("new replies", "1") + " (stored as reviews, not yet addressed):\n" + table.render();
     }
     if (!report.radar.empty()) {
         Table table({"SUBJECT", "FROM", "DATE", "TOUCHES", "LINK"});
         for (const auto& hit : report.radar)
-            table.add({cut(hit.subject, 70), hit.author, hit.date.substr(0, 10),
+            table.add({cut_to_width(hit.subject, 70), hit.author, hit.date.substr(0, 10),
                        joined({hit.files.begin(), hit.files.end()}, ", "), hit.link});
         text += (text.empty() ? "" : "\n") + paint("radar", "33") +
                 ": other series touching our files (rebase risk):\n" + table.render();

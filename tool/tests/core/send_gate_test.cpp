@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "core/lifecycle.h"
 #include "core/send_gate.h"
 
 using namespace seriesctl;
@@ -24,6 +25,19 @@ Series two_versions() {
     return series;
 }
 
+Series series_with_open_review() {
+    Series series;
+    series.name = "demo";
+    Version v1;
+    v1.number = 1;
+    v1.state = VersionState::sent;
+    v1.sent = Sending{"2026-05-14", "c1@x.org", "", {}};
+    v1.reviews.push_back({"v1-1", "r@x.org", "Rey Viewer <rey@x.org>", "2026-05-15", 2, {}, "Take the lock later.", "", ""});
+    series.versions.push_back(v1);
+    series.versions.push_back(next_version(series, series.versions[0], "kernel/demo/v2"));
+    return series;
+}
+
 }  // namespace
 
 TEST(SendGate, EveryGateNotPassedAndEveryOpenReviewOfThePreviousVersionBlocks) {
@@ -41,4 +55,15 @@ TEST(SendGate, EveryGateNotPassedAndEveryOpenReviewOfThePreviousVersionBlocks) {
     EXPECT_EQ(blockers[3], "review v1-1 by Nicolas Dufresne <nicolas.dufresne@collabora.com> on patch 2 is not "
                            "addressed: \"Publishing the fence from buf_queue breaks the dma_fence …\"");
     EXPECT_TRUE(send_blockers(series, series.versions[0], {gates[0]}).empty()) << "v1 has no previous version";
+}
+
+TEST(SendGate, AnOpenReviewOfThePreviousVersionAndAPlaceholderLineBlock) {
+    Series series = series_with_open_review();
+    auto blockers = send_blockers(series, series.versions[1], {});
+    ASSERT_EQ(blockers.size(), 2u);
+    EXPECT_EQ(blockers[0], "review v1-1 by Rey Viewer <rey@x.org> on patch 2 is not addressed: \"Take the lock later.\"");
+    EXPECT_EQ(blockers[1], "changelog line of v2 still to write: \"TODO: say how v2 answers Rey Viewer (v1-1, patch 2)\"");
+
+    address_review(series.versions[1], find_review_by_key(series, "v1-1"), "Lock taken after the look-ups");
+    EXPECT_TRUE(send_blockers(series, series.versions[1], {}).empty());
 }

@@ -1,0 +1,54 @@
+#include "lifecycle/carry_trailers.h"
+
+#include "core/error.h"
+#include "repo/series_content.h"
+#include "repo/series_file.h"
+#include "util/atomic_file.h"
+
+namespace seriesctl {
+
+TrailersOutcome carry_trailers(const Project& project, const std::string& series_name, const std::string& version_name,
+                               bool force) {
+    TrailersOutcome outcome;
+    outcome.series = project.resolve_series(series_name);
+    Series series = load_series_file(project.series_file(outcome.series));
+    const Version* target = nullptr;
+    if (!version_name.empty()) {
+        target = &series.version(version_name);
+    } else {
+        for (const auto& version : series.versions)
+            if (version.state == VersionState::draft) target = &version;
+        if (!target) throw Error("series " + series.name + " has no draft: name a version with --version vN");
+    }
+    outcome.version = target->name();
+    if (target->state != VersionState::draft && target->state != VersionState::ready)
+        throw Error(outcome.version + " is " + to_string(target->state) + ": its files are what was mailed");
+
+    std::vector<PatchFile> patches = load_version_patches(project, *target);
+    std::map<std::string, std::vector<PatchFile>> earlier;
+    for (const auto& version : series.versions) {
+        if (version.number >= target->number) break;
+        bool gives_trailers = false;
+        for (const auto& review : version.reviews) gives_trailers = gives_trailers || !review.trailers.empty();
+        if (gives_trailers) earlier[version.name()] = load_version_patches(project, version);
+    }
+    outcome.plan = plan_trailers(series, *target, patches, earlier, force);
+
+    std::string why;
+    Address submitter = parse_address(series.from, &why);
+    std::vector<StagedFile> staged;
+    for (size_t i = 0; i < patches.size(); ++i) {
+        if (outcome.plan.add[i].empty()) continue;
+        std::vector<std::string> trailers;
+        for (const auto& carried : outcome.plan.add[i]) trailers.push_back(carried.trailer);
+        std::filesystem::path file = project.root() / patches[i].name;
+        std::string text = with_trailers(read_file(file), patches[i], trailers, submitter);
+        parse_patch(text, patches[i].name);  // what is written must read back
+        staged.emplace_back(file, text);
+        outcome.written.push_back(file);
+    }
+    for (auto& file : staged) file.place();
+    return outcome;
+}
+
+}  // namespace seriesctl

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/range_diff.h"
+#include "repo/project.h"
+#include "tree/tree_store.h"
+
+namespace seriesctl {
+
+struct VersionDiff {
+    std::string series, old_version, new_version;
+    std::vector<PatchPair> pairs;
+};
+
+/// A range-diff of two versions of a series. Patches are paired and
+/// classified from their files; for every changed pair the interdiff is
+/// `git range-diff` of the two commits, which are materialised in memory
+/// (libgit2) on each version's base commit in the tree store, with no ref
+/// and no work tree. A version whose base is not in the store, or whose
+/// patches do not apply on it, is an Error.
+/// `progress` is told before the (seconds long) apply.
+VersionDiff diff_versions(const Project& project, const std::string& series, const std::string& old_version,
+                          const std::string& new_version, const TreeStore& store,
+                          const std::function<void(const std::string&)>& progress);
+
+}  // namespace seriesctl
