@@ -27,6 +27,7 @@ const VerbEntry verbs[] = {
     {"tree", cli::setup_tree},
     {"rebase", cli::setup_rebase},
     {"watch", cli::setup_watch},
+    {"validate", cli::setup_validate},
 };
 
 size_t edit_distance(std::string_view a, std::string_view b) {

@@ -37,6 +37,7 @@ void setup_build(CLI::App& app, Context& context);
 void setup_tree(CLI::App& app, Context& context);
 void setup_rebase(CLI::App& app, Context& context);
 void setup_watch(CLI::App& app, Context& context);
+void setup_validate(CLI::App& app, Context& context);
 
 /// Progress on stderr for anything that takes more than a moment: one line
 /// rewritten in place on a TTY, plain lines otherwise (logs, CI).
