@@ -40,9 +40,9 @@ fs::path compiled(const fs::path& dir, const std::string& name, const std::strin
 
 }  // namespace
 
-fs::path build_initramfs(const fs::path& project_root, const fs::path& dir, const std::string& gen_init_cpio_source) {
+fs::path build_initramfs(const fs::path& dir, const std::string& gen_init_cpio_source) {
     if (!fs::exists(busybox)) throw Error(busybox.string() + " is missing: apt-get install busybox-static");
-    fs::path guest = project_root / "tool" / "guest";
+    const fs::path guest = SERIESCTL_GUEST_DIR;
     fs::path probe = compiled(dir, "fence_probe", read_file(guest / "fence_probe.c"), {"-static", "-O2", "-Wall"});
     fs::path gen_init_cpio = compiled(dir, "gen_init_cpio", gen_init_cpio_source, {"-O2"});
     fs::path init = guest / "init";

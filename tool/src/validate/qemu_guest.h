@@ -12,8 +12,7 @@ namespace seriesctl {
 /// with every timestamp 0 (no root needed; the same inputs give the same
 /// bytes). `gen_init_cpio_source` is usr/gen_init_cpio.c of the tree.
 /// Kept under `dir`, keyed by its inputs; returns the cpio file.
-std::filesystem::path build_initramfs(const std::filesystem::path& project_root, const std::filesystem::path& dir,
-                                      const std::string& gen_init_cpio_source);
+std::filesystem::path build_initramfs(const std::filesystem::path& dir, const std::string& gen_init_cpio_source);
 
 struct BootRequest {
     std::filesystem::path kernel;     ///< bzImage

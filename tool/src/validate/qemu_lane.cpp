@@ -95,18 +95,26 @@ fs::path built_kernel(QemuKernelRun& run, git_repository* repo, const git_oid& t
     return image;
 }
 
-// Boots, cuts the console, and judges what the guest printed.
-void boot_and_judge(QemuKernelRun& run, const fs::path& image, const fs::path& initramfs, const LaneInputs& inputs,
-                    const QemuLaneRequest& request, const std::string& title,
-                    const std::function<void(const std::string&)>& progress) {
-    const QemuLaneConfig& config = inputs.config;
+// The boot of a lane kernel: fence_probe's workload on the command line
+// (tool/guest/init passes it on), then the user's extra words.
+BootRequest lane_boot(const fs::path& image, const fs::path& initramfs, const QemuLaneConfig& config,
+                      const std::vector<std::string>& boot_args) {
     BootRequest boot{image, initramfs,
                      {"probe_jobs=" + std::to_string(config.probe_jobs),
                       "probe_slow_jobs=" + std::to_string(config.probe_slow_jobs),
                       "probe_slow_ms=" + std::to_string(config.probe_slow_ms),
                       "probe_fast_ms=" + std::to_string(config.probe_fast_ms)},
                      config.boot_timeout};
-    boot.append.insert(boot.append.end(), request.boot_args.begin(), request.boot_args.end());
+    boot.append.insert(boot.append.end(), boot_args.begin(), boot_args.end());
+    return boot;
+}
+
+// Boots, cuts the console, and judges what the guest printed.
+void boot_and_judge(QemuKernelRun& run, const fs::path& image, const fs::path& initramfs, const LaneInputs& inputs,
+                    const QemuLaneRequest& request, const std::string& title,
+                    const std::function<void(const std::string&)>& progress) {
+    const QemuLaneConfig& config = inputs.config;
+    BootRequest boot = lane_boot(image, initramfs, config, request.boot_args);
     progress(run.label + ": booting under qemu (timeout " + std::to_string(config.boot_timeout) + " s)");
     BootResult booted = boot_qemu(boot);
     run.boot_seconds = booted.seconds;
@@ -200,9 +208,10 @@ QemuLaneReport run_qemu_lane(const Project& project, const QemuLaneRequest& requ
                    "build the initramfs: busybox-static, fence_probe (gcc -static), tool/guest/init",
                    "boot: " + [&] {
                        std::string line;
-                       for (const auto& word : qemu_command({"bzImage", "initramfs.cpio", request.boot_args,
-                                                             inputs.config.boot_timeout}))
-                           line += (line.empty() ? "" : " ") + word;
+                       for (const auto& word :
+                            qemu_command(lane_boot("bzImage", "initramfs.cpio", inputs.config, request.boot_args)))
+                           line += (line.empty() ? "" : " ") +
+                                   (word.find(' ') == std::string::npos ? word : "'" + word + "'");
                        return line;
                    }(),
                    "judge: fence_probe verdict (patched: fence" + std::string(request.ab ? ", base: stub" : "") +
@@ -221,7 +230,7 @@ QemuLaneReport run_qemu_lane(const Project& project, const QemuLaneRequest& requ
     std::string gcc = tool_version({"gcc", "-dumpfullversion"});
     std::string fragment_text = read_file(inputs.fragment);
     progress("building the initramfs");
-    fs::path initramfs = build_initramfs(project.root(), root / "guest",
+    fs::path initramfs = build_initramfs(root / "guest",
                                          git::TreeReader(repo.get(), steps.front()).read("usr/gen_init_cpio.c"));
 
     struct Planned {
@@ -258,6 +267,9 @@ QemuLaneReport run_qemu_lane(const Project& project, const QemuLaneRequest& requ
     evidence.figures["overlay"] = sha256_hex(patch_names(inputs.overlay)).substr(0, 16);
     evidence.figures["accelerator"] = patched.accelerator;
     if (request.ab) evidence.figures["base-probe-verdict"] = report.runs.back().probe.verdict;
+    std::string boot_args;
+    for (const auto& word : request.boot_args) boot_args += (boot_args.empty() ? "" : " ") + word;
+    if (!boot_args.empty()) evidence.figures["boot-args"] = boot_args;
     evidence.artifacts = artifacts.string();
     record_gates(project, series.name, version.name(), {{"qemu", evidence}});
     return report;
