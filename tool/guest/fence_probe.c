@@ -197,7 +197,7 @@ int main(int argc, char **argv)
 	int jobs = argc > 1 ? atoi(argv[1]) : 100;
 	int slow_jobs = argc > 2 ? atoi(argv[2]) : 3;
 	int slow_ms = argc > 3 ? atoi(argv[3]) : 300;
-	int fast_ms = argc > 4 ? atoi(argv[4]) : 2;
+	int fast_ms = argc > 4 ? atoi(argv[4]) : 20;
 	int fenced = 0, unsignalled = 0, slow_unsignalled = 0, signalled = 0, stub = 0;
 	int dmabuf[BUFFERS];
 	char path[32];

@@ -53,12 +53,13 @@ std::string strip_timestamp(const std::string& line) {
 }
 
 // `sym+0x1c/0x40 [mod]` anywhere on a line: stack lines, "at: sym+…",
-// "RIP: 0010:sym+…", "pc : sym+…".
+// "RIP: 0010:sym+…", "pc : sym+…". A frame marked "?" is a stale address
+// the unwinder found on the stack, not a caller: it names nobody.
 std::vector<ReportFrame> frames_of(const std::string& line) {
-    static const std::regex frame(R"((?:^|[\s:])\??\s*([A-Za-z_][\w.]*)\+0x[0-9a-f]+/0x[0-9a-f]+(?:\s+\[(\w+)\])?)");
+    static const std::regex frame(R"((?:^|[\s:])(\?\s*)?([A-Za-z_][\w.]*)\+0x[0-9a-f]+/0x[0-9a-f]+(?:\s+\[(\w+)\])?)");
     std::vector<ReportFrame> out;
     for (auto it = std::sregex_iterator(line.begin(), line.end(), frame); it != std::sregex_iterator(); ++it)
-        out.push_back({(*it)[1], (*it)[2]});
+        if (!(*it)[1].matched) out.push_back({(*it)[2], (*it)[3]});
     return out;
 }
 
@@ -66,7 +67,7 @@ std::vector<ReportFrame> frames_of(const std::string& line) {
 // itself, locking primitives, printing, entry, scheduling, workqueues.
 bool is_core_frame(const std::string& symbol) {
     static const std::regex core(
-        R"(^(_*(raw_)?(spin_|read_|write_|mutex_|down|up|rt_mutex|ww_mutex|lock|__lock|lockdep|check_|validate_|print_|dump_|show_|debug_|mark_|__might|might_|__schedule|schedule|preempt|warn|__warn|report_bug|handle_bug|exc_|asm_exc|do_syscall|entry_|x64_sys|__x64_sys|ret_from|kthread|worker_thread|process_one_work|do_one_initcall|kernel_init|__do_sys|__se_sys|el0|el1|invoke_syscall|do_el0|__arm64_sys|call_usermodehelper|rcu_|__rcu|panic|die|oops|page_fault|do_user_addr|handle_mm|_raw|do_exit|make_task_dead|rewind_stack|__cond_resched|__queue_work|queue_work|run_timer|call_timer|__run_timers|irq_|__irq|handle_irq|ct_|asm_|sysvec_|__sysvec|__do_softirq|do_softirq|__softirq|smpboot|cpu_startup|start_kernel|secondary_startup|common_startup|x86_64_start|bad_area|kernelmode_fixup|__bad_area|fixup_|stack_trace|arch_stack|kallsyms|__traceiter|trace_)).*)");
+        R"(^(_*(raw_)?(spin_|read_|write_|mutex_|down|up|rt_mutex|ww_mutex|lock_|check_|validate_|print_|dump_|show_|debug_|mark_|__might|might_|__schedule|schedule|preempt|warn|__warn|report_bug|handle_bug|exc_|asm_exc|do_syscall|entry_|x64_sys|__x64_sys|ret_from|kthread|worker_thread|process_one_work|do_one_initcall|kernel_init|__do_sys|__se_sys|el0|el1|invoke_syscall|do_el0|__arm64_sys|call_usermodehelper|rcu_|__rcu|panic|die|oops|page_fault|do_user_addr|handle_mm|_raw|do_exit|make_task_dead|rewind_stack|__cond_resched|__queue_work|queue_work|run_timer|call_timer|__run_timers|irq_|__irq|handle_irq|ct_|asm_|sysvec_|__sysvec|__do_softirq|do_softirq|__softirq|smpboot|cpu_startup|start_kernel|secondary_startup|common_startup|x86_64_start|bad_area|kernelmode_fixup|__bad_area|fixup_|stack_trace|arch_stack|kallsyms|__traceiter|trace_)).*)");
     return std::regex_match(symbol, core);
 }
 

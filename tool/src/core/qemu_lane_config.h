@@ -13,7 +13,7 @@ struct QemuLaneConfig {
     int probe_jobs = 100;           ///< mem2mem jobs fence_probe runs
     int probe_slow_jobs = 3;        ///< … of which the first run this long, so they are surely in flight
     int probe_slow_ms = 300;
-    int probe_fast_ms = 2;
+    int probe_fast_ms = 20;
     int boot_timeout = 300;         ///< seconds qemu may run before it is killed
 };
 

@@ -1,6 +1,7 @@
 #include "validate/qemu_guest.h"
 
 #include <chrono>
+#include <unistd.h>
 
 #include "core/error.h"
 #include "proc/subprocess.h"
@@ -40,6 +41,12 @@ fs::path compiled(const fs::path& dir, const std::string& name, const std::strin
 
 }  // namespace
 
+bool kvm_usable() {
+    if (access("/dev/kvm", R_OK | W_OK) != 0) return false;
+    std::string cpuinfo = read_file("/proc/cpuinfo");
+    return cpuinfo.find(" vmx") != std::string::npos || cpuinfo.find(" svm") != std::string::npos;
+}
+
 fs::path build_initramfs(const fs::path& dir, const std::string& gen_init_cpio_source) {
     if (!fs::exists(busybox)) throw Error(busybox.string() + " is missing: apt-get install busybox-static");
     const fs::path guest = SERIESCTL_GUEST_DIR;
@@ -67,11 +74,14 @@ fs::path build_initramfs(const fs::path& dir, const std::string& gen_init_cpio_s
 std::vector<std::string> qemu_command(const BootRequest& request) {
     std::string append = "console=ttyS0 loglevel=4 panic=-1";
     for (const auto& word : request.append) append += " " + word;
-    return {"timeout", "--kill-after=10", std::to_string(request.timeout_seconds), "qemu-system-x86_64",
-            "-accel", "kvm", "-accel", "tcg", "-m", std::to_string(request.memory_mb), "-smp",
-            std::to_string(request.cpus), "-display", "none", "-monitor", "none", "-serial", "stdio",
-            "-no-reboot", "-kernel", request.kernel.string(), "-initrd", request.initramfs.string(),
-            "-append", append};
+    std::vector<std::string> command = {"timeout", "--kill-after=10", std::to_string(request.timeout_seconds),
+                                        "qemu-system-x86_64"};
+    if (request.kvm) command.insert(command.end(), {"-accel", "kvm"});
+    command.insert(command.end(), {"-accel", "tcg", "-m", std::to_string(request.memory_mb), "-smp",
+                                   std::to_string(request.cpus), "-display", "none", "-monitor", "none", "-serial",
+                                   "stdio", "-no-reboot", "-kernel", request.kernel.string(), "-initrd",
+                                   request.initramfs.string(), "-append", append});
+    return command;
 }
 
 BootResult boot_qemu(const BootRequest& request) {
@@ -83,8 +93,7 @@ BootResult boot_qemu(const BootRequest& request) {
     result.console = run.out;
     result.exit_code = run.exit_code;
     result.timed_out = run.exit_code == 124 || run.exit_code == 128 + 9;
-    // A guest on KVM sees the hypervisor; under TCG it does not.
-    result.accelerator = run.out.find("Hypervisor detected: KVM") != std::string::npos ? "kvm" : "tcg";
+    result.accelerator = request.kvm ? "kvm" : "tcg";
     if (!run.err.empty() && result.console.empty()) result.console = run.err;
     return result;
 }

@@ -14,6 +14,11 @@ namespace seriesctl {
 /// Kept under `dir`, keyed by its inputs; returns the cpio file.
 std::filesystem::path build_initramfs(const std::filesystem::path& dir, const std::string& gen_init_cpio_source);
 
+/// Whether KVM can run a guest here: /dev/kvm opens and the CPU has
+/// vmx/svm. A /dev/kvm without them (some sandboxes) accepts the guest and
+/// then never runs it, so `-accel kvm` would hang instead of falling back.
+bool kvm_usable();
+
 struct BootRequest {
     std::filesystem::path kernel;     ///< bzImage
     std::filesystem::path initramfs;
@@ -21,6 +26,7 @@ struct BootRequest {
     int timeout_seconds = 300;
     int memory_mb = 512;
     int cpus = 2;
+    bool kvm = kvm_usable();
 };
 
 struct BootResult {
@@ -28,11 +34,11 @@ struct BootResult {
     bool timed_out = false;
     int exit_code = 0;
     double seconds = 0;
-    std::string accelerator;  ///< "kvm" or "tcg", from what the guest kernel saw
+    std::string accelerator;  ///< "kvm" or "tcg"
 };
 
-/// Boots the kernel under qemu-system-x86_64 (`-accel kvm -accel tcg`: KVM
-/// when /dev/kvm works, else TCG) with the serial console on stdout and
+/// Boots the kernel under qemu-system-x86_64 (`-accel kvm -accel tcg` when
+/// KVM is usable, else `-accel tcg`) with the serial console on stdout and
 /// -no-reboot, so the guest's reboot ends qemu; killed after the timeout.
 BootResult boot_qemu(const BootRequest& request);
 

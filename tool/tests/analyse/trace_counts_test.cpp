@@ -69,11 +69,16 @@ TEST(TraceCounts, RealV2TraceBalances) {
     EXPECT_TRUE(balance.balanced()) << balance.problems().front();
 }
 
-// The base kernel: vb2 events, but no fence at all.
-TEST(TraceCounts, RealBaseTraceHasNoFences) {
-    auto balance = balance_trace(parse_trace(data("base-trace.txt")), 0);
+// The base kernel: vb2 events, and no fence but the stub (initialised
+// once, on the first export).
+TEST(TraceCounts, RealBaseTraceHasOnlyTheStub) {
+    auto events = parse_trace(data("base-trace.txt"));
+    auto balance = balance_trace(events, 0);
     EXPECT_GT(balance.count("vb2_buf_queue"), 0u);
-    EXPECT_EQ(balance.count("dma_fence_init"), 0u);
+    EXPECT_EQ(balance.count("vb2_buf_queue"), balance.count("vb2_buf_done"));
+    for (const auto& event : events)
+        if (event.name == "dma_fence_init") EXPECT_EQ(event.fields.at("driver"), "stub");
+    EXPECT_EQ(balance.count("dma_fence_init"), 1u);
 }
 
 }  // namespace
