@@ -72,7 +72,9 @@ fs::path build_initramfs(const fs::path& dir, const std::string& gen_init_cpio_s
 }
 
 std::vector<std::string> qemu_command(const BootRequest& request) {
-    std::string append = "console=ttyS0 loglevel=4 panic=-1";
+    // An Oops in the probe leaves its locks held and the guest hung: panic
+    // instead, which reboots (panic=-1) and so ends qemu at once.
+    std::string append = "console=ttyS0 loglevel=4 oops=panic panic=-1";
     for (const auto& word : request.append) append += " " + word;
     std::vector<std::string> command = {"timeout", "--kill-after=10", std::to_string(request.timeout_seconds),
                                         "qemu-system-x86_64"};

@@ -124,7 +124,10 @@ void boot_and_judge(QemuKernelRun& run, const fs::path& image, const fs::path& i
     run.finished = console.done;
     run.probe = parse_fence_probe(console.get("probe"));
     TraceBalance trace = balance_trace(parse_trace(console.get("trace")), 0);
-    run.summary = summarise_run(title, trace, find_kernel_reports(console.get("dmesg"), config.series_code));
+    // A guest that died before printing dmesg still printed its Oops or
+    // panic on the console (loglevel 4 lets errors through).
+    std::string dmesg = console.sections.count("dmesg") ? console.get("dmesg") : booted.console;
+    run.summary = summarise_run(title, trace, find_kernel_reports(dmesg, config.series_code));
     std::string uname = console.get("uname");
     run.summary.kernel = uname.substr(0, uname.find('\n'));
 
