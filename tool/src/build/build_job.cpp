@@ -35,15 +35,6 @@ std::map<std::string, BuildArch> load_arches(const Project& project) {
     return arches;
 }
 
-// Whether any Kconfig file of a tree defines the symbol.
-bool kconfig_defines(const fs::path& store, const git_oid& tree, const std::string& symbol) {
-    std::string name = symbol.substr(std::string("CONFIG_").size());
-    ProcessResult grep = run_command(Command{{"git", "--git-dir=" + store.string(), "grep", "-q", "-E",
-                                              "^\\s*(menu)?config " + name + "\\s*$", git::to_string(tree), "--",
-                                              ":(glob)**/Kconfig*"}});
-    return grep.exit_code == 0;
-}
-
 nlohmann::json to_json(const std::vector<Diagnostic>& diagnostics) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& d : diagnostics) out.push_back({d.file, d.line, d.kind, d.message});

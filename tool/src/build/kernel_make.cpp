@@ -51,4 +51,12 @@ std::vector<std::string> configure_kernel(const KernelMake& make, const fs::path
     return not_in_tree;
 }
 
+bool kconfig_defines(const fs::path& git_dir, const git_oid& tree, const std::string& symbol) {
+    std::string name = symbol.substr(std::string("CONFIG_").size());
+    ProcessResult grep = run_command(Command{{"git", "--git-dir=" + git_dir.string(), "grep", "-q", "-E",
+                                              "^\\s*(menu)?config " + name + "\\s*$", git::to_string(tree), "--",
+                                              ":(glob)**/Kconfig*"}});
+    return grep.exit_code == 0;
+}
+
 }  // namespace seriesctl

@@ -7,6 +7,7 @@
 
 #include "core/build_config.h"
 #include "core/kconfig_fragment.h"
+#include "git/handle.h"
 #include "proc/subprocess.h"
 
 namespace seriesctl {
@@ -33,5 +34,9 @@ struct KernelMake {
 std::vector<std::string> configure_kernel(const KernelMake& make, const std::filesystem::path& fragment,
                                           const std::string& stamp,
                                           const std::function<bool(const std::string& symbol)>& defined);
+
+/// Whether any Kconfig file of `tree` (an object of the repository at
+/// `git_dir`, or of its alternates) defines the symbol ("CONFIG_X").
+bool kconfig_defines(const std::filesystem::path& git_dir, const git_oid& tree, const std::string& symbol);
 
 }  // namespace seriesctl

@@ -4,6 +4,8 @@
 #include <ctime>
 #include <nlohmann/json.hpp>
 
+#include "analyse/kernel_reports.h"
+#include "analyse/trace_counts.h"
 #include "core/evidence.h"
 #include "proc/subprocess.h"
 #include "repo/gate_record.h"
@@ -89,8 +91,32 @@ BoardPlan plan_board_validation(const Project& project, const BoardRequest& requ
                               static_cast<int>(RebootPolling{}.interval.count()))};
 }
 
-WorkloadAnalysis analyse_workload(const WorkloadArtifacts& artifacts) {
+WorkloadAnalysis analyse_workload(const WorkloadArtifacts& artifacts, const SeriesCode& series_code) {
     WorkloadAnalysis analysis{artifacts.name, std::nullopt, std::nullopt, std::nullopt};
+    // A workload is stopped while it streams: what its queues held may
+    // still be open when tracing stops.
+    if (fs::exists(artifacts.trace)) {
+        std::vector<TraceEvent> events = parse_trace(read_file(artifacts.trace));
+        TraceBalance balance = balance_trace(events, queued_buffers(events));
+        analysis.trace = TraceVerdict{balance.balanced(), balance.counts, balance.problems()};
+        // An empty trace balances trivially and proves nothing.
+        if (balance.count("dma_fence_init") == 0 || balance.count("vb2_buf_queue") == 0) {
+            analysis.trace->balanced = false;
+            analysis.trace->problems.push_back("the trace holds no dma_fence_init or no vb2_buf_queue event");
+        }
+    }
+    if (fs::exists(artifacts.dmesg)) {
+        LockdepVerdict verdict;
+        for (const auto& report : find_kernel_reports(read_file(artifacts.dmesg), series_code)) {
+            if (!report.in_series) {
+                ++verdict.unrelated;
+                continue;
+            }
+            ++verdict.in_series;
+            verdict.in_series_titles.push_back(report.title);
+        }
+        analysis.lockdep = verdict;
+    }
     if (artifacts.screenshot_interval > 0) {
         std::vector<FrameStats> frames;
         for (const auto& file : artifacts.screenshots)
@@ -115,7 +141,9 @@ BoardValidation run_board_validation(const Project& project, const BoardRequest&
     run.summary = project.series_dir() / setup.context.series / "evidence" / run_id / "run.json";
     run.job = run_board_job(setup.hosts, *setup.board, setup.context, project.root(), remote, observer, polling);
     if (run.job.ok()) {
-        for (const auto& artifacts : run.job.workloads) run.analyses.push_back(analyse_workload(artifacts));
+        SeriesCode series_code = load_series_code(project, setup.at.series);
+        for (const auto& artifacts : run.job.workloads)
+            run.analyses.push_back(analyse_workload(artifacts, series_code));
         run.gates = board_gates(run.analyses);
     }
     fs::create_directories(run.summary.parent_path());

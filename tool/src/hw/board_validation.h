@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "analyse/kernel_reports.h"
 #include "hw/board_gates.h"
 #include "hw/board_job.h"
 #include "hw/job_plan.h"
@@ -37,7 +38,7 @@ struct BoardValidation {
 
 /// What the analysers make of one workload's artifacts. Frames are checked
 /// here; the trace and dmesg analysers fill in `trace` and `lockdep`.
-WorkloadAnalysis analyse_workload(const WorkloadArtifacts& artifacts);
+WorkloadAnalysis analyse_workload(const WorkloadArtifacts& artifacts, const SeriesCode& series_code);
 
 /// `validate --hw BOARD`: runs the board's job on the version's patches,
 /// analyses what the workloads left, writes the run's summary and, when

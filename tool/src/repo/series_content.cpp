@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/series_code_config.h"
 #include "repo/series_file.h"
 #include "util/atomic_file.h"
 #include "util/hash.h"
@@ -60,6 +61,13 @@ CurrentContent current_content(const Project& project, const Series& series, con
     now.base = version.base.commit;
     now.config = config_fragments_hash(project, series);
     return now;
+}
+
+SeriesCode load_series_code(const Project& project, const Series& series) {
+    std::filesystem::path file = project.root() / "kernel" / series.name / "configs" / "series-code.yaml";
+    if (!std::filesystem::exists(file))
+        throw Error(file.string() + " does not exist: name the series' code there, or no kernel report can be placed");
+    return parse_series_code(read_file(file), file.string());
 }
 
 }  // namespace seriesctl

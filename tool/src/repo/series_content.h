@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "analyse/kernel_reports.h"
 #include "core/gate.h"
 #include "core/patch.h"
 #include "core/series.h"
@@ -28,6 +29,10 @@ struct VersionAtHand {
 /// Loads it; a series without versions or a version without patch files
 /// is an Error (a gate taken on no patches would prove nothing).
 VersionAtHand load_version_at_hand(const Project& project, const std::string& series, const std::string& version);
+
+/// The series' code (kernel/<series>/configs/series-code.yaml) that
+/// kernel reports of every lane are placed against; missing is an Error.
+SeriesCode load_series_code(const Project& project, const Series& series);
 
 /// Hash over the series' kernel config fragments (kernel/<series>/configs/):
 /// builds and runtime evidence bind to it.

@@ -1,0 +1,287 @@
+#include "validate/qemu_lane.h"
+
+#include <chrono>
+
+#include "analyse/console_sections.h"
+#include "analyse/kernel_reports.h"
+#include "analyse/trace_counts.h"
+#include "build/kernel_make.h"
+#include "core/error.h"
+#include "core/evidence.h"
+#include "core/qemu_lane_config.h"
+#include "core/tree_config.h"
+#include "git/step_trees.h"
+#include "proc/subprocess.h"
+#include "repo/gate_record.h"
+#include "repo/series_content.h"
+#include "tree/tree_access.h"
+#include "tree/work_tree.h"
+#include "util/atomic_file.h"
+#include "util/clock.h"
+#include "util/file_lock.h"
+#include "util/hash.h"
+#include "util/xdg.h"
+#include "validate/qemu_guest.h"
+
+namespace fs = std::filesystem;
+
+namespace seriesctl {
+
+namespace {
+
+const BuildArch guest_arch{"x86_64", "x86_64", "", "tinyconfig"};
+
+std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
+
+std::string tool_version(const std::vector<std::string>& argv) {
+    ProcessResult result = run_command(Command{argv});
+    return result.ok() ? first_line(result.out) : "?";
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+// What the lane needs to know about the series, read once.
+struct LaneInputs {
+    QemuLaneConfig config;
+    SeriesCode series_code;
+    fs::path fragment;
+    std::vector<PatchFile> overlay;
+};
+
+LaneInputs load_inputs(const Project& project, const Series& series, const Version& version) {
+    LaneInputs inputs;
+    fs::path configs = project.root() / "kernel" / series.name / "configs";
+    fs::path config_file = configs / "qemu.yaml";
+    if (!fs::exists(config_file)) throw Error(config_file.string() + " does not exist: the series has no qemu lane");
+    inputs.config = parse_qemu_lane_config(read_file(config_file), config_file.string());
+    inputs.series_code = load_series_code(project, series);
+    inputs.fragment = configs / (inputs.config.fragment + ".config");
+    if (!fs::exists(inputs.fragment))
+        throw Error(config_file.string() + ": fragment " + inputs.fragment.filename().string() + " does not exist");
+    // The overlay: kernel/<series>/validation/*.patch, applied after every
+    // version's patches and never mailed.
+    Version overlay = version;
+    overlay.patches = (fs::path("kernel") / series.name / "validation").string();
+    if (fs::is_directory(project.root() / overlay.patches)) inputs.overlay = load_version_patches(project, overlay);
+    return inputs;
+}
+
+// Builds the kernel of `tree` unless one from identical inputs exists;
+// returns its bzImage.
+fs::path built_kernel(QemuKernelRun& run, git_repository* repo, const git_oid& tree, const fs::path& root,
+                      const LaneInputs& inputs, int jobs, const std::function<void(const std::string&)>& progress) {
+    fs::path kept = root / "kernels" / run.key;
+    fs::path image = kept / "bzImage";
+    run.reused = fs::exists(image);
+    if (run.reused) return image;
+    auto start = std::chrono::steady_clock::now();
+    progress(run.label + ": checking out " + git::to_string(tree).substr(0, 12) + " into " + (root / "src").string());
+    checkout_tree_id(repo, tree, run.label);
+    KernelMake make{root / "src", root / ("out-" + run.label), guest_arch, program_exists("ccache"), jobs};
+    progress(run.label + ": make tinyconfig + " + inputs.fragment.filename().string() + ", olddefconfig");
+    configure_kernel(make, inputs.fragment, run.key, [&](const std::string& symbol) {
+        return kconfig_defines(root / "src" / ".git", tree, symbol);
+    });
+    progress(run.label + ": make bzImage (-j" + std::to_string(jobs) + (make.ccache ? ", ccache" : "") + ")");
+    ProcessResult made = run_command(make.command({"bzImage"}));
+    fs::create_directories(kept);
+    write_file_atomically(kept / "build.log", made.out + made.err);
+    if (!made.ok())
+        throw Error(run.label + " kernel: make bzImage failed: " + made.tail(8) + "\n(log: " +
+                    (kept / "build.log").string() + ")");
+    write_file_atomically(kept / "config", read_file(make.output / ".config"));
+    write_file_atomically(image, read_file(make.output / "arch" / "x86" / "boot" / "bzImage"));
+    run.build_seconds = seconds_since(start);
+    return image;
+}
+
+// The boot of a lane kernel: fence_probe's workload on the command line
+// (tool/guest/init passes it on), then the user's extra words.
+BootRequest lane_boot(const fs::path& image, const fs::path& initramfs, const QemuLaneConfig& config,
+                      const std::vector<std::string>& boot_args) {
+    BootRequest boot{image, initramfs,
+                     {"probe_jobs=" + std::to_string(config.probe_jobs),
+                      "probe_slow_jobs=" + std::to_string(config.probe_slow_jobs),
+                      "probe_slow_ms=" + std::to_string(config.probe_slow_ms),
+                      "probe_fast_ms=" + std::to_string(config.probe_fast_ms)},
+                     config.boot_timeout};
+    boot.append.insert(boot.append.end(), boot_args.begin(), boot_args.end());
+    return boot;
+}
+
+// Boots, cuts the console, and judges what the guest printed.
+void boot_and_judge(QemuKernelRun& run, const fs::path& image, const fs::path& initramfs, const LaneInputs& inputs,
+                    const QemuLaneRequest& request, const std::string& title,
+                    const std::function<void(const std::string&)>& progress) {
+    const QemuLaneConfig& config = inputs.config;
+    BootRequest boot = lane_boot(image, initramfs, config, request.boot_args);
+    progress(run.label + ": booting under qemu (timeout " + std::to_string(config.boot_timeout) + " s)");
+    BootResult booted = boot_qemu(boot);
+    run.boot_seconds = booted.seconds;
+    run.accelerator = booted.accelerator;
+
+    ConsoleSections console = split_console(booted.console);
+    run.finished = console.done;
+    run.probe = parse_fence_probe(console.get("probe"));
+    TraceBalance trace = balance_trace(parse_trace(console.get("trace")), 0);
+    // A guest that died before printing dmesg still printed its Oops or
+    // panic on the console (loglevel 4 lets errors through).
+    std::string dmesg = console.sections.count("dmesg") ? console.get("dmesg") : booted.console;
+    run.summary = summarise_run(title, trace, find_kernel_reports(dmesg, inputs.series_code));
+    std::string uname = console.get("uname");
+    run.summary.kernel = uname.substr(0, uname.find('\n'));
+
+    auto& problems = run.summary.problems;
+    if (!run.finished)
+        problems.insert(problems.begin(),
+                        booted.timed_out ? "the guest did not finish within " + std::to_string(config.boot_timeout) + " s"
+                                         : "the guest stopped before the end of its script (qemu exit " +
+                                               std::to_string(booted.exit_code) + ")");
+    if (!run.probe.complete)
+        problems.push_back("fence_probe printed no verdict");
+    else if (run.probe.verdict != run.expected_probe)
+        problems.push_back("fence_probe: expected '" + run.expected_probe + "', got '" + run.probe.verdict + "' (" +
+                           std::to_string(run.probe.fenced) + " of " + std::to_string(run.probe.jobs) +
+                           " jobs fenced, " + std::to_string(run.probe.unsignalled_in_flight) + " unsignalled in flight, " +
+                           std::to_string(run.probe.signalled_done) + " signalled when done, " +
+                           std::to_string(run.probe.stub) + " stub)");
+    for (const auto& line : run.probe.error_lines) problems.push_back("fence_probe: " + line);
+    if (run.expected_probe == "fence" && trace.count("dma_fence_init") == 0)
+        problems.push_back("the trace shows no dma_fence_init: the fences were not traced");
+
+    auto& figures = run.summary.figures;
+    figures["probe-jobs"] = std::to_string(run.probe.jobs);
+    figures["probe-fenced"] = std::to_string(run.probe.fenced);
+    figures["probe-unsignalled-in-flight"] = std::to_string(run.probe.unsignalled_in_flight);
+    figures["probe-signalled-done"] = std::to_string(run.probe.signalled_done);
+    figures["probe-stub"] = std::to_string(run.probe.stub);
+    figures["probe-verdict"] = run.probe.verdict;
+
+    fs::create_directories(run.artifacts);
+    write_file_atomically(run.artifacts / "console.log", booted.console);
+    write_file_atomically(run.artifacts / "probe.txt", console.get("probe"));
+    write_file_atomically(run.artifacts / "trace.txt", console.get("trace"));
+    write_file_atomically(run.artifacts / "dmesg.txt", console.get("dmesg"));
+    write_file_atomically(run.artifacts / "summary.md", render_markdown(run.summary));
+    write_file_atomically(run.artifacts / "summary.json", to_json(run.summary).dump(2) + "\n");
+}
+
+std::string patch_names(const std::vector<PatchFile>& patches) {
+    std::string all;
+    for (const auto& patch : patches) all += patch.patch_id() + "\n";
+    return all;
+}
+
+}  // namespace
+
+bool QemuLaneReport::passed() const {
+    if (runs.empty()) return false;
+    for (const auto& run : runs)
+        if (!run.summary.passed()) return false;
+    return true;
+}
+
+QemuLaneReport run_qemu_lane(const Project& project, const QemuLaneRequest& request,
+                             const std::function<void(const std::string&)>& progress) {
+    VersionAtHand at_hand = load_version_at_hand(project, request.series, request.version);
+    const Series& series = at_hand.series;
+    const Version& version = at_hand.version();
+    LaneInputs inputs = load_inputs(project, series, version);
+
+    QemuLaneReport report;
+    report.series = series.name;
+    report.version = version.name();
+    report.tree = !version.base.tree.empty() ? version.base.tree : series.tree;
+    for (const auto& patch : inputs.overlay) report.overlay.push_back(patch.summary);
+
+    TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
+    TreeStore store(cache_dir());
+    auto tip = tree_tip(find_tree(trees, report.tree), store, progress);
+    if (!tip && version.base.commit.empty())
+        throw Error("tree " + report.tree + " is not in the cache yet: run `seriesctl tree sync " + report.tree + "`");
+    report.base = version.base.commit.empty() ? *tip : version.base.commit;
+
+    fs::path root = cache_dir() / "qemu" / report.tree;
+    std::string run_id = now_iso8601();
+    fs::path artifacts = cache_dir() / "logs" / series.name / version.name() / "qemu" / run_id;
+    report.plan = {"apply " + std::to_string(at_hand.patches.size()) + " patches of " + version.name() + " and " +
+                       std::to_string(inputs.overlay.size()) + " validation patches in memory on " +
+                       report.base.substr(0, 12),
+                   "build bzImage: tinyconfig + " + inputs.fragment.filename().string() + " under " + root.string(),
+                   "build the initramfs: busybox-static, fence_probe (gcc -static), tool/guest/init",
+                   "boot: " + [&] {
+                       std::string line;
+                       for (const auto& word :
+                            qemu_command(lane_boot("bzImage", "initramfs.cpio", inputs.config, request.boot_args)))
+                           line += (line.empty() ? "" : " ") +
+                                   (word.find(' ') == std::string::npos ? word : "'" + word + "'");
+                       return line;
+                   }(),
+                   "judge: fence_probe verdict (patched: fence" + std::string(request.ab ? ", base: stub" : "") +
+                       "), trace balance, kernel reports; record gate qemu",
+                   "artifacts: " + artifacts.string()};
+    if (request.dry_run) return report;
+
+    fs::create_directories(root);
+    FileLock lock(root / ".lock");
+    auto repo = open_linked_repository(root / "src", store);
+    std::vector<PatchFile> all = at_hand.patches;
+    all.insert(all.end(), inputs.overlay.begin(), inputs.overlay.end());
+    progress("applying " + std::to_string(all.size()) + " patches in memory on " + report.base.substr(0, 12));
+    auto steps = git::step_trees(repo.get(), report.base, all);
+
+    std::string gcc = tool_version({"gcc", "-dumpfullversion"});
+    std::string fragment_text = read_file(inputs.fragment);
+    progress("building the initramfs");
+    fs::path initramfs = build_initramfs(root / "guest",
+                                         git::TreeReader(repo.get(), steps.front()).read("usr/gen_init_cpio.c"));
+
+    struct Planned {
+        std::string label, expected;
+        git_oid tree;
+        std::vector<PatchFile> patches;
+    };
+    std::vector<Planned> kernels = {{"patched", "fence", steps.back(), all}};
+    if (request.ab) kernels.push_back({"base", "stub", steps.front(), {}});
+    for (const auto& planned : kernels) {
+        QemuKernelRun run;
+        run.label = planned.label;
+        run.expected_probe = planned.expected;
+        for (const auto& patch : planned.patches) run.patches.push_back(patch.summary);
+        run.key = sha256_hex(git::to_string(planned.tree) + '\0' + guest_arch.defconfig + '\0' + fragment_text + '\0' +
+                             gcc + '\0' + patch_names(planned.patches))
+                      .substr(0, 16);
+        run.artifacts = artifacts / run.label;
+        fs::path image = built_kernel(run, repo.get(), planned.tree, root, inputs, request.jobs, progress);
+        std::string title = series.name + " " + version.name() +
+                            (run.label == "patched" ? " + validation overlay" : ": base without the series") +
+                            " under qemu";
+        boot_and_judge(run, image, initramfs, inputs, request, title, progress);
+        report.runs.push_back(std::move(run));
+    }
+
+    const QemuKernelRun& patched = report.runs.front();
+    CurrentContent content = current_content(project, series, version, at_hand.patches);
+    content.base = report.base;
+    Evidence evidence = make_evidence(Binding::code, report.passed(), content, report.tree, now_iso8601());
+    evidence.kernel = patched.summary.kernel;
+    evidence.tools = {{"gcc", gcc}, {"qemu", tool_version({"qemu-system-x86_64", "--version"})}};
+    // What a cover letter may quote; the rest is in the run's summary.json.
+    for (const char* figure : {"probe-jobs", "probe-unsignalled-in-flight", "probe-signalled-done", "dma_fence_init",
+                               "dma_fence_signaled", "vb2_buf_queue", "vb2_buf_done", "kernel-reports-in-series",
+                               "kernel-reports-unrelated"})
+        evidence.figures[figure] = patched.summary.figures.at(figure);
+    evidence.figures["overlay"] = sha256_hex(patch_names(inputs.overlay)).substr(0, 16);
+    evidence.figures["accelerator"] = patched.accelerator;
+    if (request.ab) evidence.figures["base-probe-verdict"] = report.runs.back().probe.verdict;
+    std::string boot_args;
+    for (const auto& word : request.boot_args) boot_args += (boot_args.empty() ? "" : " ") + word;
+    if (!boot_args.empty()) evidence.figures["boot-args"] = boot_args;
+    evidence.artifacts = artifacts.string();
+    record_gates(project, series.name, version.name(), {{"qemu", evidence}});
+    return report;
+}
+
+}  // namespace seriesctl
