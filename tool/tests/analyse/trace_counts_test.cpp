@@ -76,8 +76,11 @@ TEST(TraceCounts, RealBaseTraceHasOnlyTheStub) {
     auto balance = balance_trace(events, 0);
     EXPECT_GT(balance.count("vb2_buf_queue"), 0u);
     EXPECT_EQ(balance.count("vb2_buf_queue"), balance.count("vb2_buf_done"));
-    for (const auto& event : events)
-        if (event.name == "dma_fence_init") EXPECT_EQ(event.fields.at("driver"), "stub");
+    for (const auto& event : events) {
+        if (event.name == "dma_fence_init") {
+            EXPECT_EQ(event.fields.at("driver"), "stub");
+        }
+    }
     EXPECT_EQ(balance.count("dma_fence_init"), 1u);
 }
 
