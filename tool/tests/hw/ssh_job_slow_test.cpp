@@ -24,12 +24,15 @@ struct LoopbackBoard {
     std::string series_before = read_file(series_file);
 
     // A board "loop" and a build host "loop-build", both this sshd, whose
-    // job is `steps`; the board keeps its "kernel log" in a file and its
+    // job is `steps`; the board keeps its "kernel log" in a file, its
+    // "trace" is one a real kernel wrote (the qemu lane's v2 run) and its
     // "screenshot" copies a PNG the test rendered.
     void configure(const std::string& steps, bool trust_host_key = true, const std::string& ssh_extra = "") {
         fs::path board_config = sshd.client_config("loop", trust_host_key, ssh_extra);
         fs::path build_config = sshd.client_config("loop-build", trust_host_key, ssh_extra);
         test::write(dir / "board/kmsg", "[    0.000000] Booting Linux\n");
+        fs::copy_file(fs::path(SERIESCTL_SOURCE_DIR) / "tool/tests/data/qemu/v2-trace.txt", dir / "board/trace",
+                      fs::copy_options::overwrite_existing);
         test::write_png(dir / "board/frame.png", 32, 24, [](uint32_t x, uint32_t y) { return (x << 24) | (y << 16) | 0xff; });
         test::write(dir / "home/config/seriesctl/hosts.yaml",
                     "hosts:\n"
@@ -48,7 +51,7 @@ struct LoopbackBoard {
                     "        board: " + (dir / "board").string() + "\n"
                     "      remote: " + (dir / "remote").string() + "/{run}\n"
                     "      trace-start: echo started > {remote}/trace-state\n"
-                    "      trace-stop: 'echo \"# tracer: nop\"'\n"
+                    "      trace-stop: cat {board}/trace\n"
                     "      dmesg: cat {board}/kmsg\n"
                     "      screenshot: cp {board}/frame.png {file}\n"
                     "      steps:\n" + steps);
@@ -62,7 +65,7 @@ struct LoopbackBoard {
 
 }  // namespace
 
-TEST(SshJob, RunsRealCommandsCopiesBothWaysAndRecordsTheFramesGate) {
+TEST(SshJob, RunsRealCommandsCopiesBothWaysAndRecordsItsGates) {
     LoopbackBoard board;
     board.configure(
         "        - name: build\n"
@@ -90,6 +93,9 @@ TEST(SshJob, RunsRealCommandsCopiesBothWaysAndRecordsTheFramesGate) {
     std::string run_id = match[1];
     EXPECT_NE(run.out.find("  install (loop): passed"), std::string::npos) << run.out;
     EXPECT_NE(run.out.find("gate frames-play passed"), std::string::npos) << run.out;
+    // The trace and dmesg analysers judged what the workload left.
+    EXPECT_NE(run.out.find("gate fence-balance passed"), std::string::npos) << run.out;
+    EXPECT_NE(run.out.find("gate lockdep-play passed in-series=0 unrelated=0"), std::string::npos) << run.out;
     EXPECT_NE(run.err.find("[5/5] play on loop (timeout 30 s)"), std::string::npos) << run.err;
 
     fs::path raw = board.dir / "home/cache/seriesctl/evidence/vb2-release-fence" / run_id;
@@ -100,7 +106,7 @@ TEST(SshJob, RunsRealCommandsCopiesBothWaysAndRecordsTheFramesGate) {
     EXPECT_TRUE(fs::exists(installed / "0001-media-videobuf2-add-dma_resv-release-fence-helper.patch"));
     // The workload ran under `timeout 4` (sleep 10 cut short), between trace start and stop.
     EXPECT_EQ(read_file(raw / "play/dmesg.txt"), "[   42.000000] workload ran\n");
-    EXPECT_EQ(read_file(raw / "play/trace.txt"), "# tracer: nop\n");
+    EXPECT_EQ(read_file(raw / "play/trace.txt"), read_file(board.dir / "board/trace"));
     EXPECT_EQ(read_file(board.dir / "remote" / run_id / "trace-state"), "started\n");
     size_t shots = 0;
     for (const auto& entry : fs::directory_iterator(raw / "play/screenshots")) shots += entry.path().extension() == ".png";
