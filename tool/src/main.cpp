@@ -51,11 +51,21 @@ size_t edit_distance(std::string_view a, std::string_view b) {
     return row[b.size()];
 }
 
+// Whether `arg` is a global option whose value is the next argument
+// ("--color never"): the app's own declarations say which take one.
+bool takes_next_value(const CLI::App& app, std::string_view arg) {
+    if (arg.size() < 3 || arg.substr(0, 2) != "--" || arg.find('=') != std::string_view::npos) return false;
+    for (const CLI::Option* option : app.get_options())
+        for (const auto& name : option->get_lnames())
+            if (arg.substr(2) == name) return option->get_expected_min() > 0;
+    return false;
+}
+
 // "seriesctl stauts" → "did you mean 'status'?", like git and ninja.
-bool reject_unknown_verb(int argc, char** argv) {
+bool reject_unknown_verb(const CLI::App& app, int argc, char** argv) {
     for (int i = 1; i < argc; ++i) {
         std::string_view arg = argv[i];
-        if (arg == "--root") {
+        if (takes_next_value(app, arg)) {
             ++i;
             continue;
         }
@@ -108,7 +118,7 @@ int main(int argc, char** argv) {
     app.fallthrough();
     for (const auto& verb : verbs) verb.setup(app, context);
 
-    if (reject_unknown_verb(argc, argv)) return exit_error;
+    if (reject_unknown_verb(app, argc, argv)) return exit_error;
     std::vector<std::string> args = expand_version_shorthand(argc, argv);
     try {
         app.parse(args);

@@ -13,6 +13,7 @@
 #include "repo/gate_record.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
+#include "tree/base_standing.h"
 #include "tree/tree_access.h"
 #include "tree/work_tree.h"
 #include "util/atomic_file.h"
@@ -132,7 +133,7 @@ BuildReport run_build(const Project& project, const BuildRequest& request,
     BuildReport report;
     report.series = series.name;
     report.version = version.name();
-    report.tree = !version.base.tree.empty() ? version.base.tree : series.tree;
+    report.tree = series.tree_of(version);
     report.arches = !request.arches.empty() ? request.arches : !plan.arches.empty() ? plan.arches : std::vector<std::string>{};
     if (report.arches.empty())
         for (const auto& [name, arch] : all_arches) report.arches.push_back(name);
@@ -146,7 +147,10 @@ BuildReport run_build(const Project& project, const BuildRequest& request,
     TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
     TreeStore store(cache_dir());
     TreeCheckout tree = checkout_tree(find_tree(trees, report.tree), store, progress);
-    report.base = version.base.commit.empty() ? tree.commit : version.base.commit;
+    // The version is built on the tree as it is now: a tree that moved past
+    // the recorded base is said so, and the evidence names the tip.
+    report.base = tree.commit;
+    report.base_note = base_standing(trees, store, report.tree, version, tree.commit).note();
 
     fs::path build_root = cache_dir() / "build" / report.tree;
     fs::create_directories(build_root);
@@ -236,8 +240,7 @@ BuildReport run_build(const Project& project, const BuildRequest& request,
     }
 
     save_not_in_tree(build_root, not_in_tree_by_stamp);
-    CurrentContent content = current_content(project, series, version, patches);
-    content.base = report.base;
+    CurrentContent content = current_content(project, series, patches, report.base);
     std::string date = now_iso8601();
     std::map<std::string, Evidence> gates;
     for (const auto& arch : report.arches) {

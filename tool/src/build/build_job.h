@@ -35,6 +35,7 @@ struct BuildCell {
 
 struct BuildReport {
     std::string series, version, tree, base;
+    std::string base_note;  ///< the tree moved past the version's base, …; "" at the tip
     std::vector<std::string> steps;  ///< "base", then each patch's subject
     std::vector<std::string> targets;
     std::vector<std::string> arches, fragments;

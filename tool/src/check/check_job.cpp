@@ -9,6 +9,7 @@
 #include "repo/gate_record.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
+#include "tree/base_standing.h"
 #include "tree/tree_access.h"
 #include "util/atomic_file.h"
 #include "util/clock.h"
@@ -53,7 +54,7 @@ CheckReport run_check(const Project& project, const CheckRequest& request,
     report.series = series.name;
     report.version = version.name();
     report.patches = patches.size();
-    report.tree = !request.tree.empty() ? request.tree : !version.base.tree.empty() ? version.base.tree : series.tree;
+    report.tree = !request.tree.empty() ? request.tree : series.tree_of(version);
 
     TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
     TreeStore store(cache_dir());
@@ -73,7 +74,9 @@ CheckReport run_check(const Project& project, const CheckRequest& request,
     lint_context.series = &series;
     lint_context.version = &version;
     lint_context.prefixes_for = [&](const std::string& path) { return prefixes(path); };
-    lint_context.base_problem = base_problem(store, report.tree, version.base.commit);
+    BaseStanding base = base_standing(trees, store, report.tree, version, tree.commit);
+    report.base_note = base.note();
+    if (base.state == BaseStanding::State::lost) lint_context.base_problem = base.problem;
     auto lints = lint_series(patches, lint_context);
     report.findings.insert(report.findings.end(), lints.begin(), lints.end());
 
@@ -82,7 +85,7 @@ CheckReport run_check(const Project& project, const CheckRequest& request,
     write_file_atomically(report.log, checkpatch.log);
 
     std::string date = now_iso8601();
-    CurrentContent content = current_content(project, series, version, patches);
+    CurrentContent content = current_content(project, series, patches, tree.commit);
     FindingCounts found = count_findings(report.findings, "checkpatch");
     Evidence checkpatch_gate = make_evidence(Binding::content, found.errors + found.warnings + found.checks == 0,
                                              content, report.tree, date);

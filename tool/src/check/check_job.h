@@ -18,6 +18,7 @@ struct CheckRequest {
 
 struct CheckReport {
     std::string series, version, tree, commit;
+    std::string base_note;  ///< the tree moved past the version's base, …; "" at the tip
     size_t patches = 0;
     std::vector<Finding> findings;  ///< checkpatch's, then the lints'
     std::string checkpatch_version;

@@ -54,7 +54,7 @@ void run(const BuildOptions& options, Context& context) {
 
     if (context.options.json) {
         nlohmann::json out = {{"series", report.series}, {"version", report.version}, {"tree", report.tree},
-                              {"base", report.base},     {"targets", report.targets}, {"steps", report.steps},
+                              {"base", report.base},     {"base-note", report.base_note},     {"targets", report.targets}, {"steps", report.steps},
                               {"logs", report.log_dir.string()}};
         for (const auto& arch : report.arches) out["gates"]["build-" + arch] = report.passed(arch) ? "passed" : "failed";
         out["cells"] = nlohmann::json::array();
@@ -77,6 +77,7 @@ void run(const BuildOptions& options, Context& context) {
             if (cell.step == static_cast<int>(step)) row.push_back(cell_text(cell, context));
         table.add(row);
     }
+    if (!report.base_note.empty()) std::cout << "note: " << report.base_note << "\n";
     std::cout << report.series << " " << report.version << " on " << report.tree << " @ " << report.base.substr(0, 12)
               << ", W=1" << (options.sparse ? " C=1" : "") << ", " << report.targets.size() << " objects:\n";
     for (const auto& target : report.targets) std::cout << "  " << target << "\n";

@@ -38,6 +38,7 @@ void run(const CheckOptions& options, Context& context) {
     if (context.options.json) {
         nlohmann::json out = {{"series", report.series},   {"version", report.version},
                               {"tree", report.tree},       {"commit", report.commit},
+                              {"base-note", report.base_note},
                               {"patches", report.patches}, {"checkpatch", report.checkpatch_version},
                               {"log", report.log.string()}};
         out["findings"] = nlohmann::json::array();
@@ -55,6 +56,7 @@ void run(const CheckOptions& options, Context& context) {
                        context.paint(f.level, f.level == "ERROR" ? "31" : "33"), f.type, f.message});
         std::cout << table.render() << "\n";
     }
+    if (!report.base_note.empty()) std::cout << "note: " << report.base_note << "\n";
     std::cout << report.series << " " << report.version << " on " << report.tree << " (" << report.commit.substr(0, 12)
               << "): checkpatch --strict " << checkpatch.errors << " errors, " << checkpatch.warnings << " warnings, "
               << checkpatch.checks << " checks on " << report.patches << " patches; lints: " << lints

@@ -20,20 +20,30 @@ struct RebaseOptions {
 void run_check(const RebaseOptions& options, Context& context) {
     Project project = context.project();
     TreeConfig config = load_tree_config(project.config_dir(), user_config_dir());
-    CheckReport check;
+    RebaseCheckReport check;
     {
         Progress progress;
         check = check_version(project, {options.series, options.version}, config, options.onto,
                               TreeStore(cache_dir()), [&](const std::string& what) { progress.update(what); });
     }
-    for (const auto& tree : check.trees)
+    size_t tried = 0;
+    for (const auto& tree : check.trees) {
+        if (tree.missing.empty()) ++tried;
         if (tree.missing.empty() && !tree.applies()) context.exit_status = exit_findings;
-    if (context.options.json)
-        std::cout << check_json(check).dump(2) << "\n";
-    else
-        std::cout << render_check_text(check, [&](const std::string& text, const char* ansi) {
-            return context.paint(text, ansi);
-        });
+    }
+    if (tried == 0) context.exit_status = exit_findings;  // nothing checked is not "applies everywhere"
+    if (context.options.json) {
+        nlohmann::json out = check_json(check);
+        out["checked"] = tried;
+        std::cout << out.dump(2) << "\n";
+        return;
+    }
+    std::cout << render_check_text(check, [&](const std::string& text, const char* ansi) {
+        return context.paint(text, ansi);
+    });
+    if (tried == 0)
+        std::cout << "nothing was checked: none of the " << check.trees.size()
+                  << " trees is in the cache (`seriesctl tree sync TREE` fetches one)\n";
 }
 
 void run_rebase(const RebaseOptions& options, Context& context) {
@@ -54,6 +64,8 @@ void run_rebase(const RebaseOptions& options, Context& context) {
         out["written"] = nlohmann::json::array();
         for (const auto& file : outcome.written) out["written"].push_back(file.string());
         if (!outcome.tip.empty()) out["tip"] = outcome.tip;
+        if (!outcome.written.empty())
+            out["base"] = {{"tree", outcome.base.tree}, {"upstream", outcome.base.upstream}, {"commit", outcome.base.commit}};
         if (outcome.declares) {
             out["base-commit"] = outcome.declares->base_commit;
             out["prerequisite-patch-ids"] = outcome.declares->prerequisite_patch_ids;
@@ -75,8 +87,8 @@ void run_rebase(const RebaseOptions& options, Context& context) {
         return;
     }
     std::cout << "wrote " << outcome.written.size() << " patches of " << outcome.version << " (commits up to "
-              << outcome.tip.substr(0, 12) << "); base is now " << outcome.report.tree << " "
-              << outcome.report.commit.substr(0, 12) << "\n";
+              << outcome.tip.substr(0, 12) << "); base is now " << outcome.report.tree << " @ "
+              << (outcome.base.upstream.empty() ? outcome.base.commit.substr(0, 12) : outcome.base.upstream) << "\n";
 }
 
 }  // namespace

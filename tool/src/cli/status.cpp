@@ -5,6 +5,9 @@
 #include "core/status_report.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
+#include "tree/base_standing.h"
+#include "tree/tarball_import.h"
+#include "util/xdg.h"
 
 namespace seriesctl::cli {
 
@@ -36,7 +39,16 @@ void run_status(const StatusOptions& options, Context& context) {
     if (!series.versions.empty()) {
         const Version& newest = series.versions.back();
         report.gates_of = newest.name();
-        report.gates = gate_statuses(series, newest, current_content(project, series, newest, newest_patches));
+        TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
+        TreeStore store(cache_dir());
+        std::string pending;
+        if (auto tree = trees.find(series.tree_of(newest)); tree != trees.end())
+            pending = pending_import(tree->second, store);
+        if (!pending.empty()) report.notes.push_back(pending);
+        BaseStanding base = base_standing(trees, store, series.tree_of(newest), newest);
+        if (!base.note().empty() && !(base.state == BaseStanding::State::tree_missing && !pending.empty()))
+            report.notes.push_back(base.note());
+        report.gates = gate_statuses(series, newest, current_content(project, series, newest_patches, base.tip));
     }
 
     if (context.options.json)

@@ -54,7 +54,7 @@ struct TreeReport {
 };
 
 /// A version tried on several trees (`rebase --check`).
-struct CheckReport {
+struct RebaseCheckReport {
     std::string series, version;
     std::vector<std::string> patches;  ///< the patches' summaries, in order
     std::vector<TreeReport> trees;

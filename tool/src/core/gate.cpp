@@ -20,9 +20,11 @@ bool evidence_is_current(const Evidence& evidence, const CurrentContent& now, st
         if (!same) return say("patch " + std::to_string(i + 1) + " changed since " + evidence.date);
     }
     if (evidence.binding == Binding::code) {
+        std::string taken_on = (evidence.tree.empty() ? "" : evidence.tree + " @ ") + evidence.commit.substr(0, 12);
+        if (!evidence.commit.empty() && now.base.empty())
+            return say("taken on " + taken_on + "; the tree is not in the cache to compare with");
         if (!evidence.commit.empty() && evidence.commit != now.base)
-            return say("taken on base " + evidence.commit.substr(0, 12) + ", the version is on " +
-                       (now.base.empty() ? "no base" : now.base.substr(0, 12)));
+            return say("taken on " + taken_on + ", now on " + now.base.substr(0, 12));
         if (!evidence.config.empty() && evidence.config != now.config)
             return say("the config fragments changed since " + evidence.date);
     }

@@ -91,7 +91,7 @@ std::string render_tree_text(const std::string& version, const TreeReport& repor
     return text;
 }
 
-std::string render_check_text(const CheckReport& check, const Painter& paint) {
+std::string render_check_text(const RebaseCheckReport& check, const Painter& paint) {
     std::vector<std::string> headers = {"TREE", "TIP"};
     for (size_t i = 0; i < check.patches.size(); ++i)
         headers.push_back(std::to_string(i + 1) + "/" + std::to_string(check.patches.size()));
@@ -140,7 +140,7 @@ nlohmann::json tree_json(const TreeReport& report) {
     return out;
 }
 
-nlohmann::json check_json(const CheckReport& check) {
+nlohmann::json check_json(const RebaseCheckReport& check) {
     nlohmann::json out = {{"series", check.series}, {"version", check.version}, {"patches", check.patches}};
     out["trees"] = nlohmann::json::array();
     for (const auto& tree : check.trees) out["trees"].push_back(tree_json(tree));

@@ -14,9 +14,9 @@ std::string render_tree_text(const std::string& version, const TreeReport& repor
 
 /// `rebase --check`: tree × patch, then the hunks behind every cell that is
 /// not clean.
-std::string render_check_text(const CheckReport& check, const Painter& paint);
+std::string render_check_text(const RebaseCheckReport& check, const Painter& paint);
 
 nlohmann::json tree_json(const TreeReport& report);
-nlohmann::json check_json(const CheckReport& check);
+nlohmann::json check_json(const RebaseCheckReport& check);
 
 }  // namespace seriesctl

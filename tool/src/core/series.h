@@ -80,9 +80,15 @@ struct Sending {
     std::vector<std::string> overridden;
 };
 
+/// What a version applies to, named so that it means the same on every
+/// machine: the upstream release a tarball tree is (its import commit is
+/// local), or a commit every clone of a remote tree shares.
 struct Base {
     std::string tree;
-    std::string commit;
+    std::string upstream;  ///< "v6.12.117": a tarball tree's release
+    std::string commit;    ///< a remote tree's commit id
+
+    bool empty() const { return tree.empty() && upstream.empty() && commit.empty(); }
 };
 
 struct Cover {
@@ -124,6 +130,10 @@ struct Series {
     const Version& version(const std::string& name) const;
     Version& version(const std::string& name);
     const Version& latest() const;
+    /// The tree a version is based on: its base's, else the series' default.
+    const std::string& tree_of(const Version& version) const {
+        return version.base.tree.empty() ? tree : version.base.tree;
+    }
     /// The review with this id in any version, or nullptr.
     const Review* find_review(const std::string& id) const;
 };

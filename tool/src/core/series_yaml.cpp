@@ -6,6 +6,7 @@
 
 #include "core/address.h"
 #include "core/error.h"
+#include "core/kernel_release.h"
 #include "core/yaml_fields.h"
 
 namespace seriesctl {
@@ -129,6 +130,9 @@ Version read_version(const YamlFields& at, int expected_number, std::set<std::st
     if (at.has("base")) {
         YamlFields base = at.child("base");
         version.base.tree = base.optional_text("tree");
+        version.base.upstream = base.optional_text("upstream");
+        if (!version.base.upstream.empty() && !parse_release_tag(version.base.upstream))
+            base.fail("upstream", "'" + version.base.upstream + "' is not an upstream release tag (v6.12.117, v6.13-rc2)");
         version.base.commit = checked(base, "commit", base.optional_text("commit"), commit_shape, "a full commit id");
         base.finish();
     }
@@ -228,9 +232,10 @@ void render_version(YAML::Emitter& out, const Version& version) {
     put(out, "version", version.name());
     put(out, "state", to_string(version.state));
     put(out, "patches", version.patches);
-    if (!version.base.tree.empty() || !version.base.commit.empty()) {
+    if (!version.base.empty()) {
         out << YAML::Key << "base" << YAML::Value << YAML::BeginMap;
         put(out, "tree", version.base.tree);
+        put(out, "upstream", version.base.upstream);
         put(out, "commit", version.base.commit);
         out << YAML::EndMap;
     }

@@ -34,8 +34,9 @@ std::string cover_text(const Version& version) {
 }
 
 std::string base_text(const Base& base) {
-    if (base.commit.empty()) return base.tree.empty() ? "-" : base.tree;
-    return (base.tree.empty() ? "" : base.tree + " @ ") + base.commit.substr(0, 12);
+    std::string at = !base.upstream.empty() ? base.upstream : base.commit.substr(0, 12);
+    if (at.empty()) return base.tree.empty() ? "-" : base.tree;
+    return (base.tree.empty() ? "" : base.tree + " @ ") + at;
 }
 
 std::string gate_detail(const GateStatus& gate) {
@@ -71,6 +72,7 @@ std::string render_status_text(const StatusReport& report, const Painter& paint)
         if (int count = placeholders(*summary.version))
             text += summary.version->name() + " changelog: " + std::to_string(count) + " line" +
                     (count == 1 ? "" : "s") + " still to write (" + changelog_placeholder + " ...)\n";
+    for (const auto& note : report.notes) text += paint("note: ", "33") + note + "\n";
 
     if (!report.gates.empty()) {
         text += "\ngates of " + report.gates_of + ":\n";
@@ -107,13 +109,14 @@ nlohmann::json render_status_json(const StatusReport& report) {
         item["state"] = to_string(version.state);
         item["patches"] = summary.patches < 0 ? nlohmann::json(nullptr) : nlohmann::json(summary.patches);
         if (!summary.patch_problem.empty()) item["patch_problem"] = summary.patch_problem;
-        item["base"] = {{"tree", version.base.tree}, {"commit", version.base.commit}};
+        item["base"] = {{"tree", version.base.tree}, {"upstream", version.base.upstream}, {"commit", version.base.commit}};
         if (version.sent) item["sent"] = {{"date", version.sent->date}, {"cover", version.sent->cover}};
         item["reviews"] = version.reviews.size();
         item["unaddressed"] = unaddressed(series, version);
         item["changelog_placeholders"] = placeholders(version);
         out["versions"].push_back(item);
     }
+    out["notes"] = report.notes;
     out["gates_of"] = report.gates_of;
     out["gates"] = nlohmann::json::array();
     for (const auto& gate : report.gates) {

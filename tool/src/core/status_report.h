@@ -20,6 +20,9 @@ struct VersionSummary {
 struct StatusReport {
     const Series* series = nullptr;
     std::vector<VersionSummary> versions;
+    /// One line each about the trees: the newest version's tree moved past
+    /// its base, a newer tarball is installed than imported, …
+    std::vector<std::string> notes;
     std::string gates_of;  ///< the version whose gates are listed (the newest)
     std::vector<GateStatus> gates;
 };

@@ -38,7 +38,6 @@ TreeConfig parse_tree_config(const std::string& text, const std::string& file) {
             tree.apply = item.texts("apply");
             if (tree.apply.empty()) item.fail("apply", "a series tree needs the message-ids of what it applies");
         }
-        tree.upstream = item.optional_text("upstream");
         config[name] = tree;
     });
     at.finish();

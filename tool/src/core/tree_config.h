@@ -16,7 +16,6 @@ struct TreeSpec {
     std::string tarball;
     std::string package;  ///< Debian package whose version tags the import
     std::string version;  ///< or a fixed version
-    std::string upstream; ///< public tag the import equals, for base-commit
     // remote: fetched with git
     std::string url;
     std::string branch;   ///< or

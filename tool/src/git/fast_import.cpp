@@ -58,10 +58,6 @@ long FastImport::commit(const std::string& ref, const Identity& who, const std::
     return mark;
 }
 
-void FastImport::reset(const std::string& ref, long mark) {
-    send("reset " + ref + "\nfrom :" + std::to_string(mark) + "\n\n");
-}
-
 void FastImport::finish() {
     send("done\n");
     process_.write(buffer_);

@@ -31,8 +31,6 @@ public:
     /// A root commit of `files` on `ref`; returns its mark.
     long commit(const std::string& ref, const Identity& who, const std::string& message,
                 const std::vector<FileEntry>& files);
-    /// Points another ref at a commit mark.
-    void reset(const std::string& ref, long mark);
     /// Sends "done", waits, and throws Error when git fast-import failed.
     void finish();
 

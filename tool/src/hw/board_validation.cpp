@@ -134,7 +134,8 @@ BoardValidation run_board_validation(const Project& project, const BoardRequest&
     setup.context.local = cache_dir() / "evidence" / setup.context.series / run_id;
     const Version& version = setup.at.version();
     // What the job runs is bound now, before it reads the patch files.
-    CurrentContent content = current_content(project, setup.at.series, version, setup.at.patches);
+    CurrentContent content = current_content(project, setup.at.series, setup.at.patches,
+                                             cached_base_standing(project, setup.at.series, version).tip);
 
     BoardValidation run{setup.context.series, setup.context.version, setup.board->name, run_id, {}, {}, {}, {}, {}};
     run.raw = setup.context.local;
@@ -153,7 +154,7 @@ BoardValidation run_board_validation(const Project& project, const BoardRequest&
     std::string date = now_iso8601();
     std::map<std::string, Evidence> gates;
     for (const auto& gate : run.gates) {
-        Evidence evidence = make_evidence(Binding::code, gate.passed, content, version.base.tree, date);
+        Evidence evidence = make_evidence(Binding::code, gate.passed, content, setup.at.series.tree_of(version), date);
         evidence.kernel = run.job.kernel;
         evidence.figures = gate.figures;
         evidence.figures["board"] = run.board;

@@ -5,27 +5,32 @@
 #include "rebase/rebase_series.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
+#include "tree/base_standing.h"
+#include "util/xdg.h"
 
 namespace seriesctl {
 
 namespace {
 
-std::vector<std::string> commits_of(git_repository* repo, const Version& version,
+// The commit a version's patches are applied on: its base where the store
+// has it, else its tree's tip (a tree that moved: both versions of a diff
+// then sit on the same tip, which is what a reviewer compares anyway).
+std::string apply_point(const TreeConfig& trees, const TreeStore& store, const Series& series, const Version& version) {
+    BaseStanding standing = base_standing(trees, store, series.tree_of(version), version);
+    if (!version.base.commit.empty() && store.resolve(version.base.commit)) return version.base.commit;
+    if (standing.tip.empty()) throw Error(version.name() + ": " + standing.problem);
+    return standing.tip;
+}
+
+std::vector<std::string> commits_of(git_repository* repo, const Version& version, const std::string& base_commit,
                                     const std::vector<PatchFile>& patches) {
-    if (version.base.commit.empty())
-        throw Error(version.name() + " has no base.commit: the range-diff needs the commit its patches apply to");
-    git_oid base = git::parse_oid(version.base.commit, version.name() + " base.commit");
-    git_commit* raw = nullptr;
-    if (git_commit_lookup(&raw, repo, &base) != 0)
-        throw Error(version.name() + ": base commit " + version.base.commit.substr(0, 12) +
-                    " is not in the tree store; run `seriesctl tree import " + version.base.tree + "` (or tree sync)");
-    git::CommitPtr found(raw);
+    git_oid base = git::parse_oid(base_commit, version.name() + " base");
     RebaseResult result = rebase_series(repo, base, patches, Materialise::commits);
     if (result.commits.size() != patches.size()) {
         for (const auto& patch : result.report.patches)
             if (patch.outcome() == Outcome::conflict)
                 throw Error(version.name() + ": patch " + std::to_string(patch.number) + " (" + patch.subject +
-                            ") does not apply on its base " + version.base.commit.substr(0, 12));
+                            ") does not apply on " + base_commit.substr(0, 12));
         throw Error(version.name() + ": its patches do not apply on its base");
     }
     std::vector<std::string> ids;
@@ -64,9 +69,12 @@ VersionDiff diff_versions(const Project& project, const std::string& series_name
         changed = changed || pair.change == PatchChange::message_only || pair.change == PatchChange::code_changed;
     if (!changed) return diff;
     progress("applying " + diff.old_version + " and " + diff.new_version + " on their bases in memory");
+    TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
+    std::string old_base = apply_point(trees, store, series, old_one);
+    std::string new_base = apply_point(trees, store, series, new_one);
     auto repo = store.open();
-    std::vector<std::string> old_commits = commits_of(repo.get(), old_one, old_patches);
-    std::vector<std::string> new_commits = commits_of(repo.get(), new_one, new_patches);
+    std::vector<std::string> old_commits = commits_of(repo.get(), old_one, old_base, old_patches);
+    std::vector<std::string> new_commits = commits_of(repo.get(), new_one, new_base, new_patches);
     for (auto& pair : diff.pairs)
         if (pair.change == PatchChange::message_only || pair.change == PatchChange::code_changed)
             pair.interdiff = interdiff(store, old_commits[static_cast<size_t>(pair.old_number - 1)],

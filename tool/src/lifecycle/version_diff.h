@@ -18,9 +18,10 @@ struct VersionDiff {
 /// A range-diff of two versions of a series. Patches are paired and
 /// classified from their files; for every changed pair the interdiff is
 /// `git range-diff` of the two commits, which are materialised in memory
-/// (libgit2) on each version's base commit in the tree store, with no ref
-/// and no work tree. A version whose base is not in the store, or whose
-/// patches do not apply on it, is an Error.
+/// (libgit2) on each version's base in the tree store (its tree's tip when
+/// the store does not have that base: the tree moved), with no ref and no
+/// work tree. A version whose tree is not in the cache, or whose patches
+/// do not apply, is an Error.
 /// `progress` is told before the (seconds long) apply.
 VersionDiff diff_versions(const Project& project, const std::string& series, const std::string& old_version,
                           const std::string& new_version, const TreeStore& store,

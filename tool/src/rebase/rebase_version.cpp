@@ -6,6 +6,7 @@
 #include "repo/series_file.h"
 #include "rebase/format_patch.h"
 #include "rebase/rebase_series.h"
+#include "tree/base_standing.h"
 #include "tree/tree_access.h"
 #include "util/atomic_file.h"
 
@@ -56,13 +57,13 @@ bool was_sent(VersionState state) {
 
 }  // namespace
 
-CheckReport check_version(const Project& project, const VersionRef& ref, const TreeConfig& config,
+RebaseCheckReport check_version(const Project& project, const VersionRef& ref, const TreeConfig& config,
                           const std::vector<std::string>& names, const TreeStore& store, const ProgressFn& progress) {
     LoadedVersion loaded = load(project, ref);
     std::vector<std::string> trees = names.empty() ? loaded.targets : names;
     if (trees.empty())
         for (const auto& [name, tree] : config) trees.push_back(name);
-    CheckReport check;
+    RebaseCheckReport check;
     check.series = loaded.series;
     check.version = loaded.version.name();
     for (const auto& patch : loaded.patches) check.patches.push_back(patch.summary);
@@ -104,12 +105,12 @@ RebaseOutcome rebase_version(const Project& project, const VersionRef& ref, cons
         staged.emplace_back(outcome.written.back(), texts[i]);
     }
 
+    outcome.base = base_at_tip(tree, store, outcome.report.commit);
     store.set_ref("refs/seriesctl/" + outcome.series + "/" + outcome.version, commits.back());
     update_series_file(project.series_file(outcome.series), [&](Series& series) {
         Version& version = series.version(outcome.version);
         if (was_sent(version.state)) throw Error(outcome.version + " was sent meanwhile; nothing written");
-        version.base.tree = tree.name;
-        version.base.commit = outcome.report.commit;
+        version.base = outcome.base;
     });
     for (auto& file : staged) file.place();
     return outcome;

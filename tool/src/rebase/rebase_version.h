@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/apply_report.h"
+#include "core/series.h"
 #include "core/tree_config.h"
 #include "repo/project.h"
 #include "tree/series_tree.h"
@@ -26,7 +27,7 @@ struct VersionRef {
 /// in `names`; when none are, the series' targets, else every configured
 /// tree. A remote or series tree that was never synced is reported as
 /// missing, not tried.
-CheckReport check_version(const Project& project, const VersionRef& ref, const TreeConfig& config,
+RebaseCheckReport check_version(const Project& project, const VersionRef& ref, const TreeConfig& config,
                           const std::vector<std::string>& names, const TreeStore& store, const ProgressFn& progress);
 
 struct RebaseOutcome {
@@ -37,13 +38,14 @@ struct RebaseOutcome {
     std::optional<SeriesTreeBase> declares;
     std::string tip;                            ///< the last rebased commit, when everything applied
     std::vector<std::filesystem::path> written;  ///< the version's files, rewritten
+    Base base;                                   ///< the base recorded, when written
 };
 
 /// Rebases a version onto a tree's tip. When every patch applies, its
 /// commits are written to the store (kept by refs/seriesctl/<series>/<vN>),
 /// the version's files are written again with git format-patch, each
-/// atomically and only once all are ready, and base.tree / base.commit are
-/// recorded. Otherwise nothing is written. A version that was sent keeps its
+/// atomically and only once all are ready, and the tip is recorded as the
+/// base (a tarball tree by its release, others by commit). Otherwise nothing is written. A version that was sent keeps its
 /// files: that is an Error.
 RebaseOutcome rebase_version(const Project& project, const VersionRef& ref, const TreeSpec& tree,
                              const TreeStore& store, const ProgressFn& progress);

@@ -4,9 +4,11 @@
 
 #include "core/error.h"
 #include "core/series_code_config.h"
+#include "core/tree_config.h"
 #include "repo/series_file.h"
 #include "util/atomic_file.h"
 #include "util/hash.h"
+#include "util/xdg.h"
 
 namespace fs = std::filesystem;
 
@@ -54,13 +56,18 @@ std::string config_fragments_hash(const Project& project, const Series& series) 
     return sha256_hex(all);
 }
 
-CurrentContent current_content(const Project& project, const Series& series, const Version& version,
-                               const std::vector<PatchFile>& patches) {
+CurrentContent current_content(const Project& project, const Series& series, const std::vector<PatchFile>& patches,
+                               const std::string& base_commit) {
     CurrentContent now;
     for (const auto& patch : patches) now.patches.push_back({patch.patch_id(), patch.content_hash()});
-    now.base = version.base.commit;
+    now.base = base_commit;
     now.config = config_fragments_hash(project, series);
     return now;
+}
+
+BaseStanding cached_base_standing(const Project& project, const Series& series, const Version& version) {
+    TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
+    return base_standing(trees, TreeStore(cache_dir()), series.tree_of(version), version);
 }
 
 SeriesCode load_series_code(const Project& project, const Series& series) {

@@ -8,6 +8,7 @@
 #include "core/patch.h"
 #include "core/series.h"
 #include "repo/project.h"
+#include "tree/base_standing.h"
 
 namespace seriesctl {
 
@@ -38,8 +39,13 @@ SeriesCode load_series_code(const Project& project, const Series& series);
 /// builds and runtime evidence bind to it.
 std::string config_fragments_hash(const Project& project, const Series& series);
 
-/// Fingerprints of a version's patches plus its base and config.
-CurrentContent current_content(const Project& project, const Series& series, const Version& version,
-                               const std::vector<PatchFile>& patches);
+/// The version's base against its tree's tip as the cache holds it now
+/// (no import, no network): what status, cover and send compare evidence with.
+BaseStanding cached_base_standing(const Project& project, const Series& series, const Version& version);
+
+/// Fingerprints of a version's patches plus the commit they are checked on
+/// now (the tree's tip, "" when the tree is not in the cache) and config.
+CurrentContent current_content(const Project& project, const Series& series, const std::vector<PatchFile>& patches,
+                               const std::string& base_commit);
 
 }  // namespace seriesctl

@@ -17,17 +17,13 @@ namespace seriesctl {
 
 namespace {
 
-std::string base_tree(const Series& series, const Version& version) {
-    return version.base.tree.empty() ? series.tree : version.base.tree;
-}
-
 BaseDeclaration declare_base(const TreeSpec& tree, const TreeStore& store, const Version& version) {
     BaseDeclaration base;
     switch (tree.kind) {
     case TreeSpec::Kind::tarball:
         // The import is a local commit nobody else has: name the public
         // release it equals instead of mailing its id.
-        base.based_on = tree.upstream;
+        base.based_on = version.base.upstream;
         break;
     case TreeSpec::Kind::remote:
         base.base_commit = version.base.commit;
@@ -68,9 +64,11 @@ CoverFacts cover_facts(const Project& project, const VersionAtHand& at_hand) {
     const Series& series = at_hand.series;
     const Version& version = at_hand.version();
     CoverFacts facts;
-    facts.gates = gate_statuses(series, version, current_content(project, series, version, at_hand.patches));
+    facts.gates = gate_statuses(
+        series, version,
+        current_content(project, series, at_hand.patches, cached_base_standing(project, series, version).tip));
     TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
-    facts.base = declare_base(find_tree(trees, base_tree(series, version)), TreeStore(cache_dir()), version);
+    facts.base = declare_base(find_tree(trees, series.tree_of(version)), TreeStore(cache_dir()), version);
     if (version.number > 1)
         facts.previous_link = version_link(project, series.versions[static_cast<size_t>(version.number - 2)]);
     return facts;
@@ -101,7 +99,7 @@ VersionMails prepare_version_mails(const Project& project, VersionAtHand at_hand
     Address sender = recipient(series.from, yaml_place(series, "from"));
 
     TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
-    TreeCheckout tree = checkout_tree(find_tree(trees, base_tree(series, version)), TreeStore(cache_dir()), progress);
+    TreeCheckout tree = checkout_tree(find_tree(trees, series.tree_of(version)), TreeStore(cache_dir()), progress);
     AddressBook book(fs::exists(tree.dir / ".mailmap") ? read_file(tree.dir / ".mailmap") : "",
                      read_file(tree.dir / "MAINTAINERS"));
 

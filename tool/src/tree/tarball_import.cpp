@@ -34,6 +34,22 @@ std::string tarball_version(const TreeSpec& tree) {
     return version;
 }
 
+std::string pending_import(const TreeSpec& tree, const TreeStore& store) {
+    if (tree.kind != TreeSpec::Kind::tarball) return "";
+    std::string version;
+    try {
+        version = tarball_version(tree);
+    } catch (const Error& e) {
+        return e.what();
+    }
+    auto installed = store.resolve("refs/tags/" + tree.name + "/" + version);
+    auto tip = store.resolve(TreeStore::tip_ref(tree.name));
+    if (installed && tip && git_oid_equal(&*installed, &*tip)) return "";
+    std::string what = tree.package.empty() ? tree.tarball : tree.package;
+    return what + " " + version + " is installed but " + tree.name + " in the cache is " +
+           (tip ? "an older import" : "not imported yet") + ": run `seriesctl tree import " + tree.name + "`";
+}
+
 ImportResult import_tarball(const TreeSpec& tree, const TreeStore& store,
                             const std::function<void(size_t files)>& progress) {
     ImportResult result;
@@ -88,13 +104,15 @@ ImportResult import_tarball(const TreeSpec& tree, const TreeStore& store,
     git::FastImport::Identity who{"seriesctl import", "seriesctl@localhost", newest};
     std::string message = "Import " + std::filesystem::path(tree.tarball).filename().string() + " " + version + "\n";
     if (!tree.package.empty()) message = "Import " + tree.package + " " + version + "\n";
-    long commit = importer.commit(result.tag, who, message, files);
-    importer.reset(TreeStore::tip_ref(tree.name), commit);
+    importer.commit(result.tag, who, message, files);
     importer.finish();
     progress(files.size());
 
     auto imported = store.resolve(result.tag);
     if (!imported) throw Error("git fast-import finished but " + result.tag + " is missing");
+    // Set here, not by fast-import: a newer tarball's import shares no
+    // history with the previous tip, and fast-import would refuse to move it.
+    store.set_ref(TreeStore::tip_ref(tree.name), *imported);
     result.commit = git::to_string(*imported);
     result.files = files.size();
     return result;

@@ -19,6 +19,11 @@ struct ImportResult {
 /// (dpkg-query) or the configured one, '~' and ':' made '_'.
 std::string tarball_version(const TreeSpec& tree);
 
+/// For a tarball tree whose installed tarball is not what the store's tip
+/// is (Debian's package moved with a security update, or was never
+/// imported): one line saying so and what to run; "" when they agree.
+std::string pending_import(const TreeSpec& tree, const TreeStore& store);
+
 /// Imports a source tarball as one root commit into the shared store,
 /// deterministically: the same tarball gives the same commit id on every
 /// machine (fixed identity, time = newest member's mtime, the top directory

@@ -29,16 +29,4 @@ TreeCheckout checkout_tree(const TreeSpec& tree, const TreeStore& store,
     return checkout;
 }
 
-std::string base_problem(const TreeStore& store, const std::string& tree, const std::string& commit) {
-    if (commit.empty()) return "the version names no base commit";
-    auto base = store.resolve(commit);
-    if (!base) return "base commit " + commit.substr(0, 12) + " is not in the tree store (not part of " + tree + ")";
-    auto tip = store.resolve(TreeStore::tip_ref(tree));
-    if (!tip) return "tree " + tree + " is not in the cache";
-    if (git_oid_equal(&*base, &*tip)) return "";
-    auto repo = store.open();
-    if (git_graph_descendant_of(repo.get(), &*tip, &*base) == 1) return "";
-    return "base commit " + commit.substr(0, 12) + " is not in the history of " + tree;
-}
-
 }  // namespace seriesctl

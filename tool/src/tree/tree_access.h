@@ -28,8 +28,4 @@ std::optional<std::string> tree_tip(const TreeSpec& tree, const TreeStore& store
 TreeCheckout checkout_tree(const TreeSpec& tree, const TreeStore& store,
                            const std::function<void(const std::string&)>& progress);
 
-/// Empty when `commit` is in the store and is the tree's tip or one of its
-/// ancestors; else a sentence saying what is wrong.
-std::string base_problem(const TreeStore& store, const std::string& tree, const std::string& commit);
-
 }  // namespace seriesctl

@@ -16,6 +16,7 @@ git::RepositoryPtr TreeStore::open() const {
 }
 
 std::optional<git_oid> TreeStore::resolve(const std::string& ref) const {
+    if (!std::filesystem::exists(store_dir())) return std::nullopt;  // looking creates nothing
     auto repo = open();
     git_object* raw = nullptr;
     if (git_revparse_single(&raw, repo.get(), (ref + "^{commit}").c_str()) != 0) return std::nullopt;

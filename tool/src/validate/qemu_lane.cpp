@@ -193,15 +193,14 @@ QemuLaneReport run_qemu_lane(const Project& project, const QemuLaneRequest& requ
     QemuLaneReport report;
     report.series = series.name;
     report.version = version.name();
-    report.tree = !version.base.tree.empty() ? version.base.tree : series.tree;
+    report.tree = series.tree_of(version);
     for (const auto& patch : inputs.overlay) report.overlay.push_back(patch.summary);
 
     TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
     TreeStore store(cache_dir());
     auto tip = tree_tip(find_tree(trees, report.tree), store, progress);
-    if (!tip && version.base.commit.empty())
-        throw Error("tree " + report.tree + " is not in the cache yet: run `seriesctl tree sync " + report.tree + "`");
-    report.base = version.base.commit.empty() ? *tip : version.base.commit;
+    if (!tip) throw Error("tree " + report.tree + " is not in the cache yet: run `seriesctl tree sync " + report.tree + "`");
+    report.base = *tip;  // like check and build: the tree as it is now
 
     fs::path root = cache_dir() / "qemu" / report.tree;
     std::string run_id = now_iso8601();
@@ -263,8 +262,7 @@ QemuLaneReport run_qemu_lane(const Project& project, const QemuLaneRequest& requ
     }
 
     const QemuKernelRun& patched = report.runs.front();
-    CurrentContent content = current_content(project, series, version, at_hand.patches);
-    content.base = report.base;
+    CurrentContent content = current_content(project, series, at_hand.patches, report.base);
     Evidence evidence = make_evidence(Binding::code, report.passed(), content, report.tree, now_iso8601());
     evidence.kernel = patched.summary.kernel;
     evidence.tools = {{"gcc", gcc}, {"qemu", tool_version({"qemu-system-x86_64", "--version"})}};

@@ -6,6 +6,7 @@
 
 #include "git/handle.h"
 #include "support/git_fixture.h"
+#include "support/kernel_cache.h"
 #include "support/project_copy.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
@@ -18,10 +19,10 @@ namespace {
 git::Library libgit2;
 const std::string core_c = "drivers/media/common/videobuf2/videobuf2-core.c";
 
-ProcessResult run_tool(const fs::path& root, const std::vector<std::string>& args) {
+ProcessResult run_tool(const fs::path& root, const fs::path& cache, const std::vector<std::string>& args) {
     Command command{{SERIESCTL_BINARY, "--root", root.string()}};
     command.argv.insert(command.argv.end(), args.begin(), args.end());
-    command.env = {{"XDG_CACHE_HOME", test::shared_cache_home().string()}, {"NO_COLOR", "1"}};
+    command.env = {{"XDG_CACHE_HOME", cache.string()}, {"NO_COLOR", "1"}};
     return run_command(command);
 }
 
@@ -38,6 +39,7 @@ int line_of(const std::string& text, const std::string& needle) {
 
 struct DemoSeries {
     test::TempDir dir;
+    fs::path cache = test::borrow_kernel_cache(dir / "home");
     fs::path root;
     std::string base;
     int finding_line = 0;
@@ -47,11 +49,11 @@ struct DemoSeries {
         fs::remove_all(root / "series");
         fs::remove_all(root / "kernel");
         fs::create_directories(root / "series");
-        ProcessResult imported = run_tool(root.string(), {"--json", "tree", "import", "debian-6.12"});
+        ProcessResult imported = run_tool(root.string(), cache, {"--json", "tree", "import", "debian-6.12"});
         if (imported.exit_code != 0) throw std::runtime_error(imported.err);
         base = nlohmann::json::parse(imported.out)["commit"];
 
-        fs::path store = test::shared_cache_home() / "seriesctl" / "store.git";
+        fs::path store = cache / "seriesctl" / "store.git";
         test::run_ok(Command{{"git", "clone", "-q", "--shared", "--no-checkout", store.string(), (dir / "linux").string()}});
         test::GitRepo repo(dir / "linux");
         repo.git({"checkout", "-q", "--detach", base});
@@ -83,7 +85,7 @@ struct DemoSeries {
 
 TEST(BuildCulprit, NamesThePatchThatBreaksTheBuildAndTheOneThatFixesIt) {
     DemoSeries demo;
-    ProcessResult build = run_tool(demo.root, {"--json", "build"});
+    ProcessResult build = run_tool(demo.root, demo.cache, {"--json", "build"});
     ASSERT_EQ(build.exit_code, 1) << build.out << build.err;
     auto report = nlohmann::json::parse(build.out);
     ASSERT_EQ(report["cells"].size(), 4u);
@@ -97,7 +99,7 @@ TEST(BuildCulprit, NamesThePatchThatBreaksTheBuildAndTheOneThatFixesIt) {
               std::string::npos);
     EXPECT_EQ(report["gates"]["build-x86_64"], "failed");
 
-    ProcessResult human = run_tool(demo.root, {"build"});
+    ProcessResult human = run_tool(demo.root, demo.cache, {"build"});
     EXPECT_EQ(human.exit_code, 1);
     EXPECT_NE(human.out.find("patch 2 (media: videobuf2: break the build) on x86_64/media:\n  " + core_c),
               std::string::npos)
@@ -106,7 +108,7 @@ TEST(BuildCulprit, NamesThePatchThatBreaksTheBuildAndTheOneThatFixesIt) {
 
 TEST(BuildCulprit, CheckpatchFindingIsParsedToItsLineAndEditsMakeGatesStale) {
     DemoSeries demo;
-    ProcessResult check = run_tool(demo.root, {"--json", "check"});
+    ProcessResult check = run_tool(demo.root, demo.cache, {"--json", "check"});
     EXPECT_EQ(check.exit_code, 1) << check.err;
     auto report = nlohmann::json::parse(check.out);
     bool found = false;
@@ -120,7 +122,7 @@ TEST(BuildCulprit, CheckpatchFindingIsParsedToItsLineAndEditsMakeGatesStale) {
     EXPECT_TRUE(found) << check.out;
 
     auto gate_state = [&](const std::string& gate) {
-        ProcessResult status = run_tool(demo.root, {"--json", "status"});
+        ProcessResult status = run_tool(demo.root, demo.cache, {"--json", "status"});
         auto report = nlohmann::json::parse(status.out);  // kept alive for the loop
         for (const auto& g : report["gates"])
             if (g["name"] == gate) return g["state"].get<std::string>();

@@ -81,7 +81,7 @@ TEST_F(Lifecycle, NewVersionWritesTheFilesAndTheDraft) {
                         "    patches: kernel/vb2-release-fence/v3\n"
                         "    base:\n"
                         "      tree: debian-6.12\n"
-                        "      commit: 87d8c00352e59d231ca2b771f00d2330edec379f\n"
+                        "      upstream: v6.12.117\n"
                         "    cover:\n"),
               std::string::npos)
         << yaml;

@@ -121,7 +121,7 @@ void record_gates(const RebaseFixture& fixture) {
     Project project(fixture.project());
     update_series_file(project.series_file("demo"), [&](Series& series) {
         Version& v2 = series.version("v2");
-        CurrentContent now = current_content(project, series, v2, load_version_patches(project, v2));
+        CurrentContent now = current_content(project, series, load_version_patches(project, v2), fixture.tip("clean"));
         for (auto [name, binding] : {std::pair{"checkpatch", Binding::content}, std::pair{"build", Binding::code}}) {
             Evidence evidence;
             evidence.verdict = Verdict::passed;
@@ -139,7 +139,10 @@ std::vector<GateStatus> gates_now(const RebaseFixture& fixture) {
     Project project(fixture.project());
     Series series = load_series_file(project.series_file("demo"));
     const Version& v2 = series.version("v2");
-    return gate_statuses(series, v2, current_content(project, series, v2, load_version_patches(project, v2)));
+    // What the version is checked on now: its tree's tip, as synced.
+    return gate_statuses(series, v2,
+                         current_content(project, series, load_version_patches(project, v2),
+                                         fixture.tip(series.tree_of(v2))));
 }
 
 }  // namespace
@@ -169,7 +172,7 @@ TEST(RebaseCli, OntoATreeWritesWhatFormatPatchGivesAndRecordsTheBase) {
                               "  @@ -18,15 +18,17 @@ static void device_run(void *prv)\n"
                               "    offset 4 (at line 22)\n"
                               "wrote 2 patches of v2 (commits up to " +
-                              tip.substr(0, 12) + "); base is now offset " + short_tip(fixture, "offset") + "\n");
+                              tip.substr(0, 12) + "); base is now offset @ " + short_tip(fixture, "offset") + "\n");
 
     // What `git format-patch` gives for the same commits, byte for byte.
     TempDir expected;
@@ -207,7 +210,7 @@ TEST(RebaseCli, OntoATreeWritesWhatFormatPatchGivesAndRecordsTheBase) {
     EXPECT_EQ(gates[1].name, "checkpatch");
     EXPECT_EQ(gates[1].why.rfind("patch 1 changed", 0), 0u) << gates[1].why;
     EXPECT_EQ(gates[0].name, "build");
-    EXPECT_EQ(gates[0].why, "taken on base " + fixture.tip("clean").substr(0, 12) + ", the version is on " +
+    EXPECT_EQ(gates[0].why, "taken on clean @ " + fixture.tip("clean").substr(0, 12) + ", now on " +
                                 short_tip(fixture, "offset"))
         << "an offset keeps the patch-ids; the base moved";
 }

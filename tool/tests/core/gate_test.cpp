@@ -41,7 +41,11 @@ TEST(Gate, CodeBindingFollowsPatchIdsBaseAndConfig) {
     CurrentContent rebased = now();
     rebased.base = std::string(40, 'b');
     EXPECT_FALSE(evidence_is_current(evidence(Binding::code), rebased, &why));
-    EXPECT_EQ(why, "taken on base aaaaaaaaaaaa, the version is on bbbbbbbbbbbb");
+    EXPECT_EQ(why, "taken on aaaaaaaaaaaa, now on bbbbbbbbbbbb");
+    CurrentContent not_cached = now();
+    not_cached.base = "";
+    EXPECT_FALSE(evidence_is_current(evidence(Binding::code), not_cached, &why));
+    EXPECT_EQ(why, "taken on aaaaaaaaaaaa; the tree is not in the cache to compare with");
     CurrentContent config = now();
     config.config = "cfg2";
     EXPECT_FALSE(evidence_is_current(evidence(Binding::code), config, &why));

@@ -122,6 +122,15 @@ TEST(SeriesYaml, ReadsEveryField) {
     EXPECT_EQ(series.find_review("v1-1")->author, "Rey Viewer <rey@example.org>");
 }
 
+TEST(SeriesYaml, ABaseNamedByItsReleaseRoundTrips) {
+    std::string text = replaced(full_series, "      commit: 0123456789abcdef0123456789abcdef01234567\n",
+                                "      upstream: v6.12.117\n");
+    Series series = parse_series(text, "series/demo.yaml");
+    EXPECT_EQ(series.versions[0].base.upstream, "v6.12.117");
+    EXPECT_EQ(series.versions[0].base.commit, "");
+    EXPECT_EQ(render_series(series), text);
+}
+
 TEST(SeriesYaml, SyntaxErrorNamesFileLineAndColumn) {
     EXPECT_EQ(error_of("schema: 1\nname: [unclosed\n"), "series/demo.yaml:3:1: end of sequence flow not found");
 }
@@ -169,6 +178,10 @@ INSTANTIATE_TEST_SUITE_P(
         SchemaError{"short commit", "      commit: 0123456789abcdef0123456789abcdef01234567\n    cover",
                     "      commit: 0123456\n    cover",
                     "series/demo.yaml:24:15: versions[0].base.commit: '0123456' is not a full commit id"},
+        SchemaError{"base not an upstream tag", "      commit: 0123456789abcdef0123456789abcdef01234567\n    cover",
+                    "      upstream: 6.12.117\n    cover",
+                    "series/demo.yaml:24:17: versions[0].base.upstream: '6.12.117' is not an upstream release tag "
+                    "(v6.12.117, v6.13-rc2)"},
         SchemaError{"message-id with brackets", "message-id: reply-1@example.org", "message-id: <reply-1@example.org>",
                     "series/demo.yaml:35:21: versions[0].reviews[0].message-id: '<reply-1@example.org>' is not a message-id (no angle brackets)"},
         SchemaError{"bad review date", "date: 2026-04-30", "date: yesterday",

@@ -9,6 +9,7 @@
 #include "core/patch.h"
 #include "git/handle.h"
 #include "support/git_fixture.h"
+#include "support/kernel_cache.h"
 #include "support/project_copy.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
@@ -21,15 +22,15 @@ namespace {
 git::Library libgit2;
 const fs::path series_dir = fs::path(SERIESCTL_SOURCE_DIR) / "kernel" / "vb2-release-fence";
 
-ProcessResult run_tool(const fs::path& root, const std::vector<std::string>& args) {
+ProcessResult run_tool(const fs::path& root, const fs::path& cache, const std::vector<std::string>& args) {
     Command command{{SERIESCTL_BINARY, "--root", root.string()}};
     command.argv.insert(command.argv.end(), args.begin(), args.end());
-    command.env = {{"XDG_CACHE_HOME", test::shared_cache_home().string()}, {"NO_COLOR", "1"}};
+    command.env = {{"XDG_CACHE_HOME", cache.string()}, {"NO_COLOR", "1"}};
     return run_command(command);
 }
 
-std::string imported_base(const fs::path& root) {
-    ProcessResult imported = run_tool(root, {"--json", "tree", "import", "debian-6.12"});
+std::string imported_base(const fs::path& root, const fs::path& cache) {
+    ProcessResult imported = run_tool(root, cache, {"--json", "tree", "import", "debian-6.12"});
     EXPECT_EQ(imported.exit_code, 0) << imported.err;
     return nlohmann::json::parse(imported.out)["commit"];
 }
@@ -57,8 +58,9 @@ class ShippedVersions : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(ShippedVersions, AppliesWithGitAmAndEqualsFormatPatchOutput) {
     test::TempDir dir;
-    std::string base = imported_base(SERIESCTL_SOURCE_DIR);
-    fs::path store = test::shared_cache_home() / "seriesctl" / "store.git";
+    fs::path cache = test::borrow_kernel_cache(dir / "home");
+    std::string base = imported_base(SERIESCTL_SOURCE_DIR, cache);
+    fs::path store = cache / "seriesctl" / "store.git";
     test::run_ok(Command{{"git", "clone", "-q", "--shared", "--no-checkout", store.string(), (dir / "linux").string()}});
     auto files = patch_files(GetParam());
     std::vector<PatchFile> patches;
@@ -105,7 +107,8 @@ TEST_P(ShippedVersions, AppliesWithGitAmAndEqualsFormatPatchOutput) {
 TEST_P(ShippedVersions, PassesCheckpatchAndSeriesLints) {
     test::TempDir dir;
     fs::path root = test::copy_project(dir / "project");
-    ProcessResult check = run_tool(root, {"check", "--version", GetParam()});
+    fs::path cache = test::borrow_kernel_cache(dir / "home");
+    ProcessResult check = run_tool(root, cache, {"check", "--version", GetParam()});
     EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
     EXPECT_NE(check.out.find("checkpatch --strict 0 errors, 0 warnings, 0 checks on 3 patches; lints: 0 findings"),
               std::string::npos)
@@ -115,7 +118,8 @@ TEST_P(ShippedVersions, PassesCheckpatchAndSeriesLints) {
 TEST_P(ShippedVersions, EveryPatchBuildsOnBothArchesWithAndWithoutFences) {
     test::TempDir dir;
     fs::path root = test::copy_project(dir / "project");
-    ProcessResult build = run_tool(root, {"--json", "build", "--version", GetParam()});
+    fs::path cache = test::borrow_kernel_cache(dir / "home");
+    ProcessResult build = run_tool(root, cache, {"--json", "build", "--version", GetParam()});
     ASSERT_EQ(build.exit_code, 0) << build.out << build.err;
     auto report = nlohmann::json::parse(build.out);
     EXPECT_EQ(report["gates"]["build-x86_64"], "passed");

@@ -9,6 +9,7 @@
 #include "core/series_yaml.h"
 #include "git/handle.h"
 #include "support/git_fixture.h"
+#include "support/kernel_cache.h"
 #include "support/project_copy.h"
 #include "support/public_inbox.h"
 #include "support/temp_dir.h"
@@ -102,11 +103,11 @@ protected:
     fs::path series_file() const { return project() / "series" / "vb2-release-fence.yaml"; }
     fs::path v3_dir() const { return project() / "kernel" / "vb2-release-fence" / "v3"; }
 
-    // seriesctl on the shared cache (the imported tree), with its own config.
+    // seriesctl on a cache that borrows the imported tree, with its own config.
     ProcessResult seriesctl(const std::vector<std::string>& args) const {
         Command command{{"timeout", "600", SERIESCTL_BINARY, "--root", project().string()},
                         {},
-                        {{"XDG_CACHE_HOME", shared_cache_home().string()},
+                        {{"XDG_CACHE_HOME", cache.string()},
                          {"XDG_CONFIG_HOME", (dir / "home" / "config").string()},
                          {"NO_COLOR", "1"}}};
         command.argv.insert(command.argv.end(), args.begin(), args.end());
@@ -123,6 +124,7 @@ protected:
     }
 
     TempDir dir;
+    fs::path cache = borrow_kernel_cache(dir / "home");
 };
 
 }  // namespace
@@ -174,7 +176,8 @@ TEST_F(V2ToV3, WatchNewVersionTrailersEditDiffAndB4Am) {
     ASSERT_EQ(series.versions.size(), 3u);
     const Version& v3 = series.versions[2];
     EXPECT_EQ(v3.state, VersionState::draft);
-    EXPECT_EQ(v3.base.commit, series.versions[1].base.commit);
+    EXPECT_EQ(v3.base.upstream, series.versions[1].base.upstream);
+    EXPECT_EQ(v3.base.tree, series.versions[1].base.tree);
     EXPECT_EQ(v3.cover.subject, series.versions[1].cover.subject);
     ASSERT_EQ(v3.changelog.size(), 2u);
     EXPECT_EQ(v3.changelog[1].answers, nicolas_review);
@@ -302,7 +305,7 @@ TEST_F(V2ToV3, WatchNewVersionTrailersEditDiffAndB4Am) {
     EXPECT_EQ(series.versions[2].changelog[1].text,
               "Say in the comment that the job runs without a fence when publishing fails");
     ProcessResult status = seriesctl({"status"});
-    EXPECT_NE(status.out.find("v2       sent   3        debian-6.12 @ 87d8c00352e5  2026-05-14  2        0"),
+    EXPECT_NE(status.out.find("v2       sent   3        debian-6.12 @ v6.12.117  2026-05-14  2        0"),
               std::string::npos)
         << status.out;
     EXPECT_NE(status.out.find("<" + cover_id + ">"), std::string::npos) << status.out;

@@ -3,6 +3,8 @@
 #include "core/patch.h"
 #include "git/handle.h"
 #include "support/git_fixture.h"
+#include "support/kernel_cache.h"
+#include "support/project_copy.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
 
@@ -21,9 +23,7 @@ git::Library libgit2;  // parse_patch reads diffs with libgit2
 TEST(ShippedV2, RebasesOntoDebian612AsGitFormatPatchWritesIt) {
     TempDir dir;
     fs::path checkout = dir / "checkout";
-    fs::create_directories(checkout);
-    for (const char* part : {"series", "kernel", "config"})
-        fs::copy(fs::path(SERIESCTL_SOURCE_DIR) / part, checkout / part, fs::copy_options::recursive);
+    copy_project(checkout);
     fs::path v2 = checkout / "kernel" / "vb2-release-fence" / "v2";
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(v2)) files.push_back(entry.path());
@@ -32,16 +32,16 @@ TEST(ShippedV2, RebasesOntoDebian612AsGitFormatPatchWritesIt) {
     std::vector<PatchFile> shipped;
     for (const auto& file : files) shipped.push_back(parse_patch(read_file(file), file.filename().string()));
 
-    ProcessResult rebase = run_command(
-        Command{{SERIESCTL_BINARY, "--root", checkout.string(), "--json", "rebase", "--v2", "--onto", "debian-6.12"}});
+    fs::path cache = borrow_kernel_cache(dir / "home");
+    ProcessResult rebase = run_command(Command{
+        {SERIESCTL_BINARY, "--root", checkout.string(), "--json", "rebase", "--v2", "--onto", "debian-6.12"},
+        {},
+        {{"XDG_CACHE_HOME", cache.string()}}});
     ASSERT_EQ(rebase.exit_code, 0) << rebase.out << rebase.err;
     EXPECT_NE(rebase.out.find("\"applies\": true"), std::string::npos) << rebase.out;
 
     // The same commits through git format-patch, by hand.
-    const char* home = std::getenv("HOME");
-    fs::path store = fs::path(std::getenv("XDG_CACHE_HOME") ? std::getenv("XDG_CACHE_HOME")
-                                                             : std::string(home) + "/.cache") /
-                     "seriesctl" / "store.git";
+    fs::path store = cache / "seriesctl" / "store.git";
     auto git = [&](std::vector<std::string> args) {
         Command command{{"git", "--git-dir=" + store.string()},
                         {},
@@ -70,5 +70,13 @@ TEST(ShippedV2, RebasesOntoDebian612AsGitFormatPatchWritesIt) {
         EXPECT_EQ(after.notes, shipped[i].notes);
         EXPECT_EQ(after.patch_id(), shipped[i].patch_id());
     }
-    EXPECT_NE(read_file(checkout / "series" / "vb2-release-fence.yaml").find("commit: " + base), std::string::npos);
+    // The base is recorded as the release the tree is, never as the local import commit.
+    std::string makefile = run_ok(Command{{"git", "--git-dir=" + store.string(), "show", base + ":Makefile"}});
+    std::string sublevel = makefile.substr(makefile.find("SUBLEVEL = ") + 11);
+    std::string recorded = read_file(checkout / "series" / "vb2-release-fence.yaml");
+    EXPECT_NE(recorded.find("      tree: debian-6.12\n      upstream: v6.12." + sublevel.substr(0, sublevel.find('\n')) +
+                            "\n"),
+              std::string::npos)
+        << recorded;
+    EXPECT_EQ(recorded.find(base), std::string::npos);
 }

@@ -7,6 +7,7 @@
 #include "repo/series_content.h"
 #include "repo/series_file.h"
 #include "support/git_fixture.h"
+#include "support/kernel_cache.h"
 #include "support/project_copy.h"
 #include "support/smtp_server.h"
 #include "util/atomic_file.h"
@@ -19,12 +20,16 @@ namespace fs = std::filesystem;
 namespace seriesctl::test {
 
 SendFixture::SendFixture() : project_(copy_project(temp_ / "project")) {
-    // The kernel tree is shared (imported once); everything else is ours.
-    fs::path shared = shared_cache_home() / "seriesctl";
-    fs::create_directories(home() / "cache" / "seriesctl");
-    for (const char* part : {"store.git", "trees"}) fs::create_directory_symlink(shared / part, home() / "cache" / "seriesctl" / part);
+    // The kernel tree is borrowed (imported once, read-only); everything else is ours.
+    borrow_kernel_cache(home());
     use_archive("http://127.0.0.1:1");
     use_smtp_port(1);
+}
+
+std::string SendFixture::tree_tip() const {
+    std::string tip = run_ok(Command{{"git", "--git-dir=" + (home() / "cache" / "seriesctl" / "store.git").string(),
+                                      "rev-parse", "refs/trees/debian-6.12"}});
+    return tip.substr(0, tip.find('\n'));
 }
 
 fs::path SendFixture::tree() const { return home() / "cache" / "seriesctl" / "trees" / "debian-6.12"; }
@@ -32,7 +37,7 @@ fs::path SendFixture::tree() const { return home() / "cache" / "seriesctl" / "tr
 void SendFixture::pass_gates() const {
     Project project(project_);
     VersionAtHand at_hand = load_version_at_hand(project, "vb2-release-fence", "v2");
-    CurrentContent content = current_content(project, at_hand.series, at_hand.version(), at_hand.patches);
+    CurrentContent content = current_content(project, at_hand.series, at_hand.patches, tree_tip());
     std::map<std::string, Evidence> gates;
     for (const auto& name : at_hand.series.required_gates) {
         Binding binding = name == "checkpatch" || name == "lint" ? Binding::content : Binding::code;

@@ -21,6 +21,8 @@ public:
     const std::filesystem::path& home() const { return temp_.path(); }
     std::filesystem::path series_file() const { return project_ / "series" / "vb2-release-fence.yaml"; }
     std::filesystem::path tree() const;
+    /// The commit the tree's tip is in the fixture's store.
+    std::string tree_tip() const;
 
     /// Evidence for every required gate of v2, bound to its content now.
     void pass_gates() const;

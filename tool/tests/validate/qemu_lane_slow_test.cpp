@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "proc/subprocess.h"
+#include "support/kernel_cache.h"
 #include "support/project_copy.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
@@ -15,18 +16,19 @@ using namespace seriesctl;
 
 namespace {
 
-ProcessResult validate(const fs::path& root, int timeout_seconds) {
+ProcessResult validate(const fs::path& root, const fs::path& cache, int timeout_seconds) {
     Command command{{"timeout", std::to_string(timeout_seconds), SERIESCTL_BINARY, "--root", root.string(), "--json",
                      "validate", "--hw", "qemu", "--version", "v2", "--ab"}};
-    command.env = {{"XDG_CACHE_HOME", test::shared_cache_home().string()}, {"NO_COLOR", "1"}};
+    command.env = {{"XDG_CACHE_HOME", cache.string()}, {"NO_COLOR", "1"}};
     return run_command(command);
 }
 
 TEST(QemuLane, V2FencesAreRealAndTheBaseShowsTheStub) {
     test::TempDir dir;
     fs::path root = test::copy_project(dir / "project");
+    fs::path cache = test::borrow_kernel_cache(dir / "home");
 
-    ProcessResult cold = validate(root, 15 * 60);
+    ProcessResult cold = validate(root, cache, 15 * 60);
     ASSERT_EQ(cold.exit_code, 0) << cold.err << cold.out;
     auto report = nlohmann::json::parse(cold.out);
     ASSERT_EQ(report["runs"].size(), 2u);
@@ -50,7 +52,7 @@ TEST(QemuLane, V2FencesAreRealAndTheBaseShowsTheStub) {
     EXPECT_TRUE(fs::exists(fs::path(patched["artifacts"].get<std::string>()) / "trace.txt"));
 
     auto start = std::chrono::steady_clock::now();
-    ProcessResult warm = validate(root, 5 * 60);
+    ProcessResult warm = validate(root, cache, 5 * 60);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     ASSERT_EQ(warm.exit_code, 0) << warm.err;
     auto again = nlohmann::json::parse(warm.out);
