@@ -72,8 +72,10 @@ Compile compile(const KernelMake& make, const std::vector<std::string>& targets,
     if (sparse) args.push_back("C=1");
     args.insert(args.end(), targets.begin(), targets.end());
     ProcessResult result = run_command(make.command(args));
-    Compile done{result.ok(), false, parse_compiler_output(result.out + result.err, make.source.string() + "/"),
-                 result.out + result.err};
+    // The kernel's Makefile names sources by their real path (realpath of
+    // srctree): a cache reached through a symlink must be matched resolved.
+    std::string source = fs::weakly_canonical(make.source).string() + "/";
+    Compile done{result.ok(), false, parse_compiler_output(result.out + result.err, source), result.out + result.err};
     fs::create_directories(result_file.parent_path());
     write_file_atomically(result_file, nlohmann::json{{"ok", done.ok}, {"diagnostics", to_json(done.diagnostics)},
                                                       {"log", done.log}}
