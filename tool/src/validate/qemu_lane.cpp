@@ -5,7 +5,7 @@
 #include "analyse/console_sections.h"
 #include "analyse/kernel_reports.h"
 #include "analyse/trace_counts.h"
-#include "build/kernel_make.h"
+#include "build/kernel_config.h"
 #include "core/error.h"
 #include "core/evidence.h"
 #include "core/qemu_lane_config.h"
@@ -81,9 +81,7 @@ fs::path built_kernel(QemuKernelRun& run, git_repository* repo, const git_oid& t
     checkout_tree_id(repo, tree, run.label);
     KernelMake make{root / "src", root / ("out-" + run.label), guest_arch, program_exists("ccache"), jobs};
     progress(run.label + ": make tinyconfig + " + inputs.fragment.filename().string() + ", olddefconfig");
-    configure_kernel(make, inputs.fragment, run.key, [&](const std::string& symbol) {
-        return kconfig_defines(root / "src" / ".git", tree, symbol);
-    });
+    configure_kernel(make, inputs.fragment, run.key, root / "configs");
     progress(run.label + ": make bzImage (-j" + std::to_string(jobs) + (make.ccache ? ", ccache" : "") + ")");
     ProcessResult made = run_command(make.command({"bzImage"}));
     fs::create_directories(kept);
