@@ -1,10 +1,14 @@
 #include "build/build_job.h"
 
+#include <algorithm>
+#include <future>
+#include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <unistd.h>
 
-#include "build/kernel_make.h"
+#include "build/kernel_config.h"
+#include "build/source_tree.h"
 #include "core/error.h"
 #include "core/evidence.h"
 #include "core/tree_config.h"
@@ -110,6 +114,39 @@ std::vector<Diagnostic> of_kind(const std::vector<Diagnostic>& diagnostics, cons
     return out;
 }
 
+// One compile of a step: an arch with a fragment, and what came of it.
+struct Cell {
+    std::string arch, fragment;
+    fs::path fragment_file;
+    std::string stamp;  ///< the configuration's inputs
+    KernelMake make;
+    std::string flags;  ///< C=1 and the targets
+    fs::path result_file;
+    std::optional<Compile> result;
+    bool configured = false;
+    std::vector<std::string> not_in_tree;
+};
+
+// Configures the cell's build directory and compiles, unless a compile with
+// the same .config (another fragment of the same step) is kept.
+void compile_cell(Cell& cell, const git_oid& step_tree, const std::vector<std::string>& targets,
+                  const BuildRequest& request, const fs::path& build_root) {
+    auto config = configure_kernel(cell.make, cell.fragment_file, cell.stamp, build_root / "configs");
+    cell.configured = true;
+    cell.not_in_tree = config.not_in_tree;
+    // Two fragments can make the same .config (the base, before the series
+    // adds its symbol): compiled once.
+    const BuildArch& arch = cell.make.arch;
+    fs::path same_config = build_root / "results" /
+                           (sha256_hex(git::to_string(step_tree) + arch.arch + arch.cross_compile +
+                                       std::to_string(cell.make.ccache) + read_file(cell.make.output / ".config") +
+                                       cell.flags) +
+                            ".json");
+    if (request.reuse) cell.result = reused_result(same_config);
+    if (!cell.result) cell.result = compile(cell.make, targets, request.sparse, same_config);
+    fs::copy_file(same_config, cell.result_file, fs::copy_options::overwrite_existing);
+}
+
 }  // namespace
 
 bool BuildReport::passed(const std::string& arch) const {
@@ -157,7 +194,9 @@ BuildReport run_build(const Project& project, const BuildRequest& request,
     fs::path build_root = cache_dir() / "build" / report.tree;
     fs::create_directories(build_root);
     FileLock lock(build_root / ".lock");
-    auto repo = open_linked_repository(build_root / "src", store);
+    // The patched trees are written into a repository of the build cache
+    // (the store's objects through its alternates), never into the store.
+    auto repo = open_linked_repository(build_root / "git", store);
     auto steps = git::step_trees(repo.get(), report.base, patches);
     git::TreeReader final_tree(repo.get(), steps.back());
     report.targets = build_targets(
@@ -173,6 +212,10 @@ BuildReport run_build(const Project& project, const BuildRequest& request,
         for (const auto& file : patch.files)
             if (fs::path(file.path()).filename().string().rfind("Kconfig", 0) == 0) kconfig_paths += file.path() + "\n";
 
+    // The source the compiles read: hard links to the tree's work tree,
+    // moved from step to step by writing only the files a patch changes.
+    LinkedSourceTree source(build_root / "source", repo.get());
+    bool ccache = program_exists("ccache");
     // Symbols a configuration's fragment names that no Kconfig defines yet;
     // kept beside the results so a reused result reports them too.
     std::map<std::string, std::vector<std::string>> not_in_tree_by_stamp = load_not_in_tree(build_root);
@@ -182,62 +225,80 @@ BuildReport run_build(const Project& project, const BuildRequest& request,
         std::vector<std::string> targets;  // only those whose source exists yet
         for (const auto& target : report.targets)
             if (!reader.read(fs::path(target).replace_extension(".c").string()).empty()) targets.push_back(target);
-        std::string kconfig_state;
+        // A configuration depends on the whole base tree and on the Kconfig
+        // files the series changes up to this step.
+        std::string kconfig_state = git::to_string(steps.front());
         for (size_t pos = 0; pos < kconfig_paths.size();) {
             size_t end = kconfig_paths.find('\n', pos);
             kconfig_state += sha256_hex(reader.read(kconfig_paths.substr(pos, end - pos)));
             pos = end + 1;
         }
-        bool checked_out = false;  // only a step that compiles needs its files
-        for (const auto& arch_name : report.arches) {
+        // Every cell of the step, then those without a kept result compiled:
+        // the arches at the same time (each its own build directory), the
+        // fragments of one arch one after the other in its directory.
+        std::vector<Cell> cells;
+        for (const auto& arch_name : report.arches)
             for (const auto& fragment : plan.fragments) {
-                std::string cell_name = arch_name + "/" + fragment;
-                progress((step == 0 ? std::string("base") : "patch " + std::to_string(step) + "/" +
-                                                               std::to_string(patches.size())) +
-                         " · " + cell_name + " · " + std::to_string(targets.size()) + " objects");
-                fs::path fragment_file = configs / (fragment + ".config");
+                Cell cell{arch_name, fragment, configs / (fragment + ".config")};
                 const BuildArch& arch = all_arches.at(arch_name);
-                bool ccache = program_exists("ccache");
-                std::string stamp = sha256_hex(arch.arch + arch.cross_compile + arch.defconfig +
-                                               std::to_string(ccache) + read_file(fragment_file) + kconfig_state);
-                // One build directory per configuration: steps that change
-                // Kconfig get their own instead of reconfiguring a shared one.
-                KernelMake make{build_root / "src", build_root / (arch_name + "-" + fragment + "-" + stamp.substr(0, 8)),
-                                arch, ccache, request.jobs};
-                std::string key = sha256_hex(git::to_string(steps[step]) + stamp + (request.sparse ? "C=1" : "") +
-                                             joined(targets));
-                fs::path result_file = build_root / "results" / (key + ".json");
-                std::optional<Compile> result;
-                if (request.reuse) result = reused_result(result_file);
-                if (!result) {
-                    if (!checked_out) checkout_tree_id(repo.get(), steps[step], "step " + std::to_string(step));
-                    checked_out = true;
-                    auto missing = configure_kernel(make, fragment_file, stamp, [&](const std::string& symbol) {
-                        return kconfig_defines(store.store_dir(), steps[step], symbol);
-                    });
-                    if (!missing.empty()) not_in_tree_by_stamp[stamp] = missing;
-                    result = compile(make, targets, request.sparse, result_file);
-                }
-                if (not_in_tree_by_stamp.count(stamp))
-                    report.not_in_tree[cell_name + "@" + report.steps[step]] = not_in_tree_by_stamp[stamp];
-                BuildCell cell;
-                cell.step = static_cast<int>(step);
-                cell.arch = arch_name;
-                cell.fragment = fragment;
-                cell.ok = result->ok;
-                cell.reused = result->reused;
-                cell.errors = of_kind(result->diagnostics, "error");
-                auto warnings = of_kind(result->diagnostics, "warning");
-                cell.warnings = warnings.size();
-                if (step == 0)
-                    base_warnings[cell_name] = warnings;
-                else
-                    cell.new_warnings = new_diagnostics(base_warnings[cell_name], warnings);
-                fs::path log = report.log_dir / (arch_name + "-" + fragment + "-step" + std::to_string(step) + ".log");
-                write_file_atomically(log, result->log);
-                cell.log = log.string();
-                report.cells.push_back(cell);
+                cell.stamp = sha256_hex(arch.arch + arch.cross_compile + arch.defconfig + std::to_string(ccache) +
+                                        read_file(cell.fragment_file) + kconfig_state);
+                // One build directory per arch: its configurations share the
+                // prepared tree, and the kernel's include/config/ tracking
+                // rebuilds only what a changed symbol touches.
+                cell.make = KernelMake{source.dir(), build_root / arch_name, arch, ccache, request.jobs};
+                cell.flags = (request.sparse ? "C=1 " : "") + joined(targets);
+                cell.result_file = build_root / "results" /
+                                   (sha256_hex(git::to_string(steps[step]) + cell.stamp + cell.flags) + ".json");
+                if (request.reuse) cell.result = reused_result(cell.result_file);
+                cells.push_back(std::move(cell));
             }
+        bool compiles = std::any_of(cells.begin(), cells.end(), [](const Cell& cell) { return !cell.result; });
+        if (compiles) source.hold(tree.dir, tree.commit, steps[step]);
+        std::string step_name = step == 0 ? std::string("base")
+                                          : "patch " + std::to_string(step) + "/" + std::to_string(patches.size());
+        std::mutex progress_lock;
+        std::vector<std::future<void>> arches;
+        for (const auto& arch_name : report.arches)
+            arches.push_back(std::async(std::launch::async, [&, arch_name] {
+                for (auto& cell : cells) {
+                    if (cell.arch != arch_name || cell.result) continue;
+                    {
+                        std::lock_guard<std::mutex> hold(progress_lock);
+                        progress(step_name + " · " + cell.arch + "/" + cell.fragment + " · " +
+                                 std::to_string(targets.size()) + " objects");
+                    }
+                    compile_cell(cell, steps[step], targets, request, build_root);
+                }
+            }));
+        for (auto& arch : arches) arch.get();
+
+        for (auto& planned : cells) {
+            const std::string& arch_name = planned.arch;
+            const std::string& fragment = planned.fragment;
+            const std::string& stamp = planned.stamp;
+            std::string cell_name = arch_name + "/" + fragment;
+            std::optional<Compile>& result = planned.result;
+            if (planned.configured && !planned.not_in_tree.empty()) not_in_tree_by_stamp[stamp] = planned.not_in_tree;
+            if (not_in_tree_by_stamp.count(stamp))
+                report.not_in_tree[cell_name + "@" + report.steps[step]] = not_in_tree_by_stamp[stamp];
+            BuildCell cell;
+            cell.step = static_cast<int>(step);
+            cell.arch = arch_name;
+            cell.fragment = fragment;
+            cell.ok = result->ok;
+            cell.reused = result->reused;
+            cell.errors = of_kind(result->diagnostics, "error");
+            auto warnings = of_kind(result->diagnostics, "warning");
+            cell.warnings = warnings.size();
+            if (step == 0)
+                base_warnings[cell_name] = warnings;
+            else
+                cell.new_warnings = new_diagnostics(base_warnings[cell_name], warnings);
+            fs::path log = report.log_dir / (arch_name + "-" + fragment + "-step" + std::to_string(step) + ".log");
+            write_file_atomically(log, result->log);
+            cell.log = log.string();
+            report.cells.push_back(cell);
         }
     }
 

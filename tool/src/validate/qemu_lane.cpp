@@ -1,11 +1,13 @@
 #include "validate/qemu_lane.h"
 
 #include <chrono>
+#include <optional>
 
 #include "analyse/console_sections.h"
 #include "analyse/kernel_reports.h"
 #include "analyse/trace_counts.h"
-#include "build/kernel_make.h"
+#include "build/kernel_config.h"
+#include "build/source_tree.h"
 #include "core/error.h"
 #include "core/evidence.h"
 #include "core/qemu_lane_config.h"
@@ -68,23 +70,37 @@ LaneInputs load_inputs(const Project& project, const Series& series, const Versi
     return inputs;
 }
 
-// Builds the kernel of `tree` unless one from identical inputs exists;
-// returns its bzImage.
-fs::path built_kernel(QemuKernelRun& run, git_repository* repo, const git_oid& tree, const fs::path& root,
-                      const LaneInputs& inputs, int jobs, const std::function<void(const std::string&)>& progress) {
-    fs::path kept = root / "kernels" / run.key;
-    fs::path image = kept / "bzImage";
+// Where the lane builds: one source tree (hard links to the tree's work
+// tree, moved by writing the files the patches change) and one build
+// directory, so the second kernel is an incremental build on the first.
+struct LaneBuild {
+    LinkedSourceTree& source;
+    const TreeCheckout* work;  ///< null when every kernel is kept
+    fs::path root;
+    int jobs;
+};
+
+fs::path kept_image(const QemuKernelRun& run, const fs::path& root) { return root / "kernels" / run.key / "bzImage"; }
+
+// Builds the kernel of `tree` in the lane's build directory unless one from
+// identical inputs is kept; returns its bzImage.
+fs::path built_kernel(QemuKernelRun& run, const LaneBuild& lane, const git_oid& tree, const LaneInputs& inputs,
+                      const std::function<void(const std::string&)>& progress) {
+    fs::path image = kept_image(run, lane.root);
+    fs::path kept = image.parent_path();
     run.reused = fs::exists(image);
     if (run.reused) return image;
     auto start = std::chrono::steady_clock::now();
-    progress(run.label + ": checking out " + git::to_string(tree).substr(0, 12) + " into " + (root / "src").string());
-    checkout_tree_id(repo, tree, run.label);
-    KernelMake make{root / "src", root / ("out-" + run.label), guest_arch, program_exists("ccache"), jobs};
-    progress(run.label + ": make tinyconfig + " + inputs.fragment.filename().string() + ", olddefconfig");
-    configure_kernel(make, inputs.fragment, run.key, [&](const std::string& symbol) {
-        return kconfig_defines(root / "src" / ".git", tree, symbol);
-    });
-    progress(run.label + ": make bzImage (-j" + std::to_string(jobs) + (make.ccache ? ", ccache" : "") + ")");
+    KernelMake make{lane.source.dir(), lane.root / "out", guest_arch, program_exists("ccache"), lane.jobs};
+    size_t changed = lane.source.hold(lane.work->dir, lane.work->commit, tree);
+    // Relinked files carry the work tree's older times: objects built from
+    // another tree would look newer than their sources.
+    if (lane.source.relinked()) fs::remove_all(make.output);
+    progress(run.label + ": source at " + git::to_string(tree).substr(0, 12) + " (" + std::to_string(changed) +
+             " files written), make tinyconfig + " + inputs.fragment.filename().string() + ", olddefconfig");
+    configure_kernel(make, inputs.fragment, run.key, lane.root / "configs");
+    progress(run.label + ": make bzImage (-j" + std::to_string(lane.jobs) + (make.ccache ? ", ccache" : "") +
+             (fs::exists(make.output / "vmlinux") ? ", on the last kernel's objects" : "") + ")");
     ProcessResult made = run_command(make.command({"bzImage"}));
     fs::create_directories(kept);
     write_file_atomically(kept / "build.log", made.out + made.err);
@@ -225,7 +241,9 @@ QemuLaneReport run_qemu_lane(const Project& project, const QemuLaneRequest& requ
 
     fs::create_directories(root);
     FileLock lock(root / ".lock");
-    auto repo = open_linked_repository(root / "src", store);
+    // The patched trees are written into the lane's own repository (the
+    // store's objects through its alternates), never into the store.
+    auto repo = open_linked_repository(root / "git", store);
     std::vector<PatchFile> all = at_hand.patches;
     all.insert(all.end(), inputs.overlay.begin(), inputs.overlay.end());
     progress("applying " + std::to_string(all.size()) + " patches in memory on " + report.base.substr(0, 12));
@@ -244,6 +262,7 @@ QemuLaneReport run_qemu_lane(const Project& project, const QemuLaneRequest& requ
     };
     std::vector<Planned> kernels = {{"patched", "fence", steps.back(), all}};
     if (request.ab) kernels.push_back({"base", "stub", steps.front(), {}});
+    std::vector<QemuKernelRun> runs;
     for (const auto& planned : kernels) {
         QemuKernelRun run;
         run.label = planned.label;
@@ -253,11 +272,25 @@ QemuLaneReport run_qemu_lane(const Project& project, const QemuLaneRequest& requ
                              gcc + '\0' + patch_names(planned.patches))
                       .substr(0, 16);
         run.artifacts = artifacts / run.label;
-        fs::path image = built_kernel(run, repo.get(), planned.tree, root, inputs, request.jobs, progress);
+        runs.push_back(std::move(run));
+    }
+    // The base first, then the series on top of it in the same build
+    // directory: the second kernel compiles only what the patches touch.
+    std::vector<fs::path> images(kernels.size());
+    bool building = false;
+    for (size_t i = 0; i < kernels.size(); ++i) building = building || !fs::exists(kept_image(runs[i], root));
+    std::optional<TreeCheckout> work;
+    if (building) work = checkout_tree(find_tree(trees, report.tree), store, progress);
+    LinkedSourceTree source(root / "source", repo.get());
+    for (size_t i = kernels.size(); i-- > 0;)
+        images[i] = built_kernel(runs[i], LaneBuild{source, work ? &*work : nullptr, root, request.jobs}, kernels[i].tree, inputs,
+                                 progress);
+    for (size_t i = 0; i < kernels.size(); ++i) {
+        QemuKernelRun& run = runs[i];
         std::string title = series.name + " " + version.name() +
                             (run.label == "patched" ? " + validation overlay" : ": base without the series") +
                             " under qemu";
-        boot_and_judge(run, image, initramfs, inputs, request, title, progress);
+        boot_and_judge(run, images[i], initramfs, inputs, request, title, progress);
         report.runs.push_back(std::move(run));
     }
 
