@@ -23,6 +23,12 @@ def shared_cache():
     return os.path.join(os.environ.get('XDG_CACHE_HOME') or os.path.expanduser('~/.cache'), 'seriesctl')
 
 
+def is_staging(name):
+    """An atomic write's temporary file (.<name>.tmp.XXXXXX) or a staging
+    directory (scratch-XXXXXX)."""
+    return '.tmp.' in name or name.startswith('scratch-')
+
+
 class Sandbox:
     """A project copy under a temporary directory, removed at the end."""
 
@@ -72,6 +78,14 @@ class Sandbox:
                    GIT_CONFIG_NOSYSTEM='1', EDITOR='false', LC_ALL='C.UTF-8')
         return env
 
+    def staging_left(self):
+        """Temporary files and scratch directories writers left behind."""
+        found = 0
+        for part in ('series', 'kernel'):
+            for root, dirs, files in os.walk(self.path(part)):
+                found += sum(1 for name in dirs + files if is_staging(name))
+        return found
+
     def command(self, args):
         return [binary(), '--root', self.project] + list(args)
 
@@ -98,13 +112,14 @@ class Sandbox:
             f.write(data)
 
     def fingerprint(self):
-        """sha256 over every file of series/ and kernel/ (names and bytes)."""
+        """sha256 over every file of series/ and kernel/ (names and bytes),
+        leaving out locks and what a writer stages its files in."""
         digest = hashlib.sha256()
         for part in ('series', 'kernel'):
             for root, dirs, files in os.walk(self.path(part)):
-                dirs.sort()
+                dirs[:] = sorted(d for d in dirs if not is_staging(d))
                 for name in sorted(files):
-                    if name.endswith('.lock'):
+                    if name.endswith('.lock') or is_staging(name):
                         continue
                     full = os.path.join(root, name)
                     digest.update(os.path.relpath(full, self.project).encode() + b'\0')
