@@ -213,3 +213,16 @@ TEST(PatchSubject, ANumberTooLargeForAnIntIsNoNumberingNotACrash) {
     EXPECT_EQ(subject.summary, "media: x");
     EXPECT_EQ(parse_patch_subject("[PATCH v2 123456789/999999999] y").number, 123456789);
 }
+
+// Found by tool/fuzz/patch_fuzz: libgit2 read past its copy of a diff line
+// holding a NUL (AddressSanitizer: heap-buffer-overflow).
+TEST(Patch, ANulInTheDiffIsRefusedBeforeLibgit2ReadsIt) {
+    SeriesRepo fixture;
+    std::string text = read_file(fixture.files[0]);
+    size_t context = text.find("\n line 3\n");
+    ASSERT_NE(context, std::string::npos);
+    text.insert(context + 2, std::string(3, '\0'));
+    std::string error = patch_error(text);
+    EXPECT_TRUE(error.starts_with("kernel/x/0001.patch: the diff holds a NUL byte (its line ")) << error;
+    EXPECT_TRUE(error.ends_with("); a text patch has none")) << error;
+}
