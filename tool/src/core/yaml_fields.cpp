@@ -2,6 +2,8 @@
 
 #include "core/error.h"
 
+#include <set>
+
 namespace seriesctl {
 
 namespace {
@@ -31,6 +33,14 @@ YamlFields::YamlFields(const YAML::Node& node, std::string path, const std::stri
     : node_(node), path_(std::move(path)), file_(file) {
     if (!node_.IsMap())
         fail_at(node_, path_.empty() ? "document" : path_, "expected a mapping of fields");
+    // yaml-cpp keeps every copy of a key and a lookup finds the first: the
+    // second value would be silently lost, and not written back.
+    std::set<std::string> keys;
+    for (const auto& entry : node_) {
+        if (!entry.first.IsScalar()) fail_at(entry.first, path_.empty() ? "document" : path_, "a key must be a word");
+        if (!keys.insert(entry.first.Scalar()).second)
+            fail_at(entry.first, field(entry.first.Scalar().c_str()), "appears twice in one mapping");
+    }
 }
 
 std::string YamlFields::field(const char* key) const {
