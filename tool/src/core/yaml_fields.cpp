@@ -33,13 +33,17 @@ YamlFields::YamlFields(const YAML::Node& node, std::string path, const std::stri
     : node_(node), path_(std::move(path)), file_(file) {
     if (!node_.IsMap())
         fail_at(node_, path_.empty() ? "document" : path_, "expected a mapping of fields");
-    // yaml-cpp keeps every copy of a key and a lookup finds the first: the
-    // second value would be silently lost, and not written back.
+    refuse_repeated_keys(node_, path_);
+}
+
+// yaml-cpp keeps every copy of a key and a lookup finds one of them: the
+// other value would be silently lost, and not written back.
+void YamlFields::refuse_repeated_keys(const YAML::Node& map, const std::string& path) const {
     std::set<std::string> keys;
-    for (const auto& entry : node_) {
-        if (!entry.first.IsScalar()) fail_at(entry.first, path_.empty() ? "document" : path_, "a key must be a word");
+    for (const auto& entry : map) {
+        if (!entry.first.IsScalar()) fail_at(entry.first, path.empty() ? "document" : path, "a key must be a word");
         if (!keys.insert(entry.first.Scalar()).second)
-            fail_at(entry.first, field(entry.first.Scalar().c_str()), "appears twice in one mapping");
+            fail_at(entry.first, (path.empty() ? "" : path + ".") + entry.first.Scalar(), "appears twice in one mapping");
     }
 }
 
@@ -140,6 +144,7 @@ void YamlFields::each_entry(const char* key,
     YAML::Node value = get(key);
     if (!value || value.IsNull()) return;
     if (!value.IsMap()) fail_at(value, field(key), "expected a mapping");
+    refuse_repeated_keys(value, field(key));
     for (const auto& entry : value) {
         std::string name = entry.first.Scalar();
         YamlFields item(entry.second, field(key) + "." + name, file_);
@@ -153,6 +158,7 @@ std::map<std::string, std::string> YamlFields::text_map(const char* key) const {
     std::map<std::string, std::string> result;
     if (!value || value.IsNull()) return result;
     if (!value.IsMap()) fail_at(value, field(key), "expected a mapping");
+    refuse_repeated_keys(value, field(key));
     for (const auto& entry : value) {
         if (!entry.second.IsScalar())
             fail_at(entry.second, field(key) + "." + entry.first.Scalar(), "expected a single value");

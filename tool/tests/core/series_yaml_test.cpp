@@ -166,6 +166,8 @@ INSTANTIATE_TEST_SUITE_P(
                     "series/demo.yaml:40:11: versions[0].reviews[0].trailers: 'Reviewed-by: Rey Viewer <rey@example.org>\\nBcc: x@y.z' contains a line break (header injection)"},
         SchemaError{"a key twice", "    state: draft", "    state: draft\n    state: sent",
                     "series/demo.yaml:68:5: versions[1].state: appears twice in one mapping"},
+        SchemaError{"a figure twice", "          errors: 0\n", "          errors: 0\n          errors: 3\n",
+                    "series/demo.yaml:56:11: versions[0].gates.checkpatch.figures.errors: appears twice in one mapping"},
         SchemaError{"cc not an address", "  - dri-devel@lists.freedesktop.org", "  - dri-devel",
                     "series/demo.yaml:12:3: cc: 'dri-devel' is not a mail address"},
         SchemaError{"unknown top-level key", "threading: previous-cover", "threading: previous-cover\nthreads: 2",
