@@ -2,7 +2,6 @@
 
 #include <yaml-cpp/yaml.h>
 
-#include "core/printable.h"
 #include "core/yaml_fields.h"
 
 namespace seriesctl {
@@ -25,7 +24,6 @@ Cover parse_cover_fields(const std::string& text, const std::string& file) {
     Cover cover;
     cover.subject = at.text("subject");
     if (cover.subject.find_first_of("\r\n") != std::string::npos) at.fail("subject", "must be one line");
-    if (has_control_character(cover.subject)) at.fail("subject", "holds a control character");
     if (cover.subject.find_first_not_of(" \t") == std::string::npos) at.fail("subject", "is empty");
     cover.body = at.optional_text("body");
     while (!cover.body.empty() && cover.body.back() == '\n') cover.body.pop_back();

@@ -367,7 +367,7 @@ std::string render_series(const Series& series) {
     }
     out << YAML::EndMap;
     if (!out.good()) throw Error("internal: cannot render series " + series.name + ": " + out.GetLastError());
-    return std::string(out.c_str()) + "\n";
+    return std::string(out.c_str(), out.size()) + "\n";
 }
 
 }  // namespace seriesctl

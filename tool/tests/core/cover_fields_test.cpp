@@ -28,6 +28,6 @@ TEST(CoverFields, WhatIsWrittenReadsBack) {
 
 TEST(CoverFields, AnEditedSubjectWithALineBreakOrNulIsRefused) {
     EXPECT_EQ(error_of("subject: \"a\\nBcc: x@y.z\"\n"), "cover.yaml:1:10: subject: must be one line");
-    EXPECT_EQ(error_of("subject: \"a\\0b\"\n"), "cover.yaml:1:10: subject: holds a control character");
+    EXPECT_EQ(error_of("subject: \"a\\0b\"\n"), "cover.yaml:1:10: subject: 'a\\x00b' contains a control character");
     EXPECT_EQ(error_of("subject: \"a\\tb\"\n"), "") << "a tab is no line break";
 }
