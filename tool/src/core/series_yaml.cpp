@@ -78,7 +78,7 @@ std::vector<std::string> address_list(const YamlFields& at, const char* key) {
 
 Review read_review(const YamlFields& at) {
     Review review;
-    review.id = at.text("id");
+    review.id = one_line(at, "id", at.text("id"));
     review.message_id = checked(at, "message-id", at.optional_text("message-id"), message_id_shape,
                                 "a message-id (no angle brackets)");
     review.author = address_field(at, "author", at.text("author"));
@@ -115,7 +115,7 @@ Sending read_sending(const YamlFields& at) {
     Sending sent;
     sent.date = checked(at, "date", at.text("date"), date_shape, "a date");
     sent.cover = checked(at, "cover", at.optional_text("cover"), message_id_shape, "a message-id");
-    sent.link = at.optional_text("link");
+    sent.link = one_line(at, "link", at.optional_text("link"));
     at.each("messages", [&](const YamlFields& item) {
         SentMessage message;
         message.number = item.integer("number", 0, true);
@@ -138,10 +138,10 @@ Version read_version(const YamlFields& at, int expected_number, std::set<std::st
     if (version.number != expected_number)
         at.fail("version", "expected v" + std::to_string(expected_number) + " next, found " + name);
     version.state = enum_of<VersionState>(at.choice("state", version_states), version_states);
-    version.patches = at.text("patches");
+    version.patches = one_line(at, "patches", at.text("patches"));
     if (at.has("base")) {
         YamlFields base = at.child("base");
-        version.base.tree = base.optional_text("tree");
+        version.base.tree = one_line(base, "tree", base.optional_text("tree"));
         version.base.commit = checked(base, "commit", base.optional_text("commit"), commit_shape, "a full commit id");
         base.finish();
     }
@@ -331,7 +331,7 @@ Series parse_series(const std::string& text, const std::string& file) {
     series.change_id = checked(at, "change-id", at.text("change-id"), change_id_shape,
                                "a b4 change-id (YYYYMMDD-slug-<12 hex>)");
     series.from = address_field(at, "from", at.text("from"));
-    series.tree = at.text("tree");
+    series.tree = one_line(at, "tree", at.text("tree"));
     series.targets = at.texts("targets");
     series.cc = address_list(at, "cc");
     series.required_gates = at.texts("required-gates");

@@ -170,6 +170,8 @@ INSTANTIATE_TEST_SUITE_P(
                     "series/demo.yaml:56:11: versions[0].gates.checkpatch.figures.errors: appears twice in one mapping"},
         SchemaError{"a NUL in a review's excerpt", "excerpt: Looks fine.", "excerpt: \"Looks\\0fine.\"",
                     "series/demo.yaml:41:18: versions[0].reviews[0].excerpt: 'Looks\\x00fine.' contains a control character"},
+        SchemaError{"patches on two lines", "    patches: kernel/demo/v1\n", "    patches: \"kernel/demo/v1\\n\"\n",
+                    "series/demo.yaml:21:14: versions[0].patches: 'kernel/demo/v1\\n' contains a line break (header injection)"},
         SchemaError{"cc not an address", "  - dri-devel@lists.freedesktop.org", "  - dri-devel",
                     "series/demo.yaml:12:3: cc: 'dri-devel' is not a mail address"},
         SchemaError{"unknown top-level key", "threading: previous-cover", "threading: previous-cover\nthreads: 2",
