@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "core/printable.h"
 #include "core/mail_body.h"
 #include "core/mail_date.h"
 
@@ -56,7 +57,8 @@ Mail parse_mail(std::string_view text, const std::string& where, size_t first_li
     std::string from = decode_rfc2047(value("From"));
     mail.from = parse_address(from, &why);
     if (mail.from.email.empty())
-        throw fail("message <" + mail.message_id + ">: From: '" + from + "' " + (why.empty() ? "is not an address" : why));
+        throw fail("message <" + printable(mail.message_id) + ">: From: '" + printable(from) + "' " +
+                   (why.empty() ? "is not an address" : why));
     mail.subject = decode_rfc2047(value("Subject"));
     mail.date = parse_mail_date(value("Date"));
     auto body = body_text(*headers, text.substr(body_start(text)), &why);

@@ -82,7 +82,10 @@ std::optional<std::vector<MailHeader>> parse_headers(std::string_view text, std:
                 if (why) *why = "line " + std::to_string(line_number) + ": continuation before any header";
                 return std::nullopt;
             }
+            // A continuation of only whitespace adds nothing (and has no
+            // first non-blank to start from).
             size_t start = line.find_first_not_of(" \t");
+            if (start == std::string_view::npos) continue;
             headers.back().value += " ";
             headers.back().value += line.substr(start);
             continue;

@@ -28,7 +28,7 @@ MessageIdTemplate make_message_id_template(const std::string& change_id, int rev
 }
 
 std::optional<MessageIdTemplate> parse_message_id_template(const std::string& id) {
-    static const std::regex shape("([0-9]{8})-(.+)-v([1-9][0-9]*)-([0-9]+)-([0-9a-f]{12})@(.+)");
+    static const std::regex shape("([0-9]{8})-(.+)-v([1-9][0-9]{0,8})-([0-9]+)-([0-9a-f]{12})@(.+)");
     std::smatch match;
     if (!std::regex_match(id, match, shape)) return std::nullopt;
     return MessageIdTemplate{match[1], match[2], std::stoi(match[3]), match[5], match[6]};

@@ -2,6 +2,9 @@
 
 #include <sstream>
 
+#include "core/error.h"
+#include "core/printable.h"
+
 #include "util/clock.h"
 
 namespace seriesctl {
@@ -69,6 +72,16 @@ std::string folded_header(const std::string& name, const std::vector<std::string
     return out + "\n";
 }
 
+// The last guard before a header is written: a CR, LF, NUL or other control
+// character would end it and start another (header injection).
+void refuse_header_breaks(const OutgoingMail& mail, const std::string& header, const std::string& value) {
+    if (!has_control_character(value) && !has_control_character(header)) return;
+    bool line_break = (value + header).find_first_of("\r\n") != std::string::npos;
+    throw Error("mail " + std::to_string(mail.number) + " (" + (mail.number == 0 ? "cover" : "patch") + "): " +
+                printable(header) + ": the value holds a " + (line_break ? "line break" : "control character") +
+                "; refusing to write the mail (header injection)");
+}
+
 }  // namespace
 
 std::string subject_prefix(const std::string& prefix, int revision, int number, int total) {
@@ -115,6 +128,12 @@ std::string encode_address(const Address& address) {
 std::string rfc2822_date(int64_t seconds) { return format_utc(seconds, "%a, %d %b %Y %H:%M:%S +0000"); }
 
 std::string render_mail(const OutgoingMail& mail, WithRecipients recipients) {
+    refuse_header_breaks(mail, "From", mail.from);
+    refuse_header_breaks(mail, "Subject", mail.subject);
+    refuse_header_breaks(mail, "Message-Id", mail.message_id);
+    refuse_header_breaks(mail, "In-Reply-To", mail.in_reply_to);
+    for (const auto& id : mail.references) refuse_header_breaks(mail, "References", id);
+    for (const auto& header : mail.content_headers) refuse_header_breaks(mail, header.name, header.value);
     std::string out = "From: " + mail.from + "\n";
     out += "Date: " + rfc2822_date(mail.date) + "\n";
     out += "Subject: " + encode_header_text(mail.subject) + "\n";

@@ -1,9 +1,11 @@
 #include "core/patch.h"
 
+#include <algorithm>
 #include <regex>
 
 #include "core/error.h"
 #include "core/patch_id.h"
+#include "core/printable.h"
 #include "git/diff_parser.h"
 #include "util/hash.h"
 
@@ -44,11 +46,69 @@ bool is_diffstat_line(std::string_view line) {
     return std::regex_match(line.begin(), line.end(), shape);
 }
 
+// A path that would land outside the tree it is applied to (absolute, "..")
+// or inside its repository (".git"): why, or "" for a path inside the tree.
+std::string path_outside_tree(const std::string& path) {
+    if (path.empty()) return "";
+    if (path.front() == '/') return "is absolute";
+    if (path.find('\\') != std::string::npos) return "holds a backslash";
+    if (has_control_character(path)) return "holds a control character";
+    size_t begin = 0;
+    while (begin <= path.size()) {
+        size_t end = std::min(path.find('/', begin), path.size());
+        std::string part = path.substr(begin, end - begin);
+        std::transform(part.begin(), part.end(), part.begin(), [](unsigned char c) { return std::tolower(c); });
+        if (part == "..") return "climbs out of the tree ('..')";
+        if (part == "." || part.empty()) return "has an empty or '.' component";
+        if (part == ".git") return "reaches into .git";
+        begin = end + 1;
+    }
+    return "";
+}
+
+std::string without_side_prefix(std::string path) {
+    if (path.size() >= 2 && path.front() == '"' && path.back() == '"') path = path.substr(1, path.size() - 2);
+    if (path.starts_with("a/") || path.starts_with("b/")) path = path.substr(2);
+    return path;
+}
+
+// Every path a file header of the diff names, as written (before libgit2
+// makes anything of it), with its line (1-based, in the whole file):
+// "diff --git a/P b/Q", "--- a/P", "+++ b/Q", "rename/copy from/to P".
+std::vector<std::pair<size_t, std::string>> header_paths(const std::vector<std::string_view>& items, size_t begin,
+                                                         size_t end) {
+    std::vector<std::pair<size_t, std::string>> paths;
+    bool in_header = false;
+    for (size_t i = begin; i < end; ++i) {
+        std::string_view line = items[i];
+        if (line.starts_with("diff --git ")) {
+            in_header = true;
+            std::string rest(line.substr(11));
+            size_t split = rest.rfind(" b/");
+            if (rest.starts_with("a/") && split != std::string::npos) {
+                paths.push_back({i + 1, without_side_prefix(rest.substr(0, split))});
+                paths.push_back({i + 1, without_side_prefix(rest.substr(split + 1))});
+            }
+            continue;
+        }
+        if (line.starts_with("@@")) in_header = false;
+        if (!in_header) continue;
+        for (const char* key : {"--- ", "+++ ", "rename from ", "rename to ", "copy from ", "copy to "}) {
+            if (!line.starts_with(key)) continue;
+            std::string path(line.substr(std::string_view(key).size()));
+            path = path.substr(0, path.find('\t'));
+            if (path != "/dev/null") paths.push_back({i + 1, without_side_prefix(path)});
+        }
+    }
+    return paths;
+}
+
 }  // namespace
 
 PatchSubject parse_patch_subject(const std::string& subject) {
     static const std::regex shape(R"(\[([^\]]*)\]\s*(.*))");
-    static const std::regex numbering(R"((?:^|.* )(\d+)/(\d+)$)");
+    // At most 9 digits: a number an int holds (a hostile "99999999999/3" is no numbering).
+    static const std::regex numbering(R"((?:^|.* )(\d{1,9})/(\d{1,9})$)");
     PatchSubject parts;
     std::smatch match;
     if (!std::regex_match(subject, match, shape)) {
@@ -113,9 +173,11 @@ PatchFile parse_patch(const std::string& text, const std::string& name) {
     const MailHeader* date = find_header(patch.headers, "Date");
     if (!from || !subject) throw fail("no From: or Subject: header; not a git format-patch mail");
     patch.author = parse_address(decode_rfc2047(from->value), &why);
-    if (patch.author.email.empty()) throw fail("From: '" + from->value + "' " + why);
+    if (patch.author.email.empty()) throw fail("From: '" + printable(from->value) + "' " + why);
     patch.date = date ? date->value : "";
     patch.subject = decode_rfc2047(subject->value);
+    if (has_control_character(patch.subject))
+        throw fail("Subject: the decoded subject holds a line break or control character (header injection)");
     PatchSubject parts = parse_patch_subject(patch.subject);
     patch.prefix = parts.prefix;
     patch.summary = parts.summary;
@@ -150,9 +212,18 @@ PatchFile parse_patch(const std::string& text, const std::string& name) {
         }
         break;
     }
+    // A path that leaves the tree is refused as written and as libgit2 reads it.
+    auto refuse_outside = [&](size_t line, const std::string& path) {
+        if (std::string why = path_outside_tree(path); !why.empty())
+            throw Error(name + ":" + std::to_string(line) + ": the path '" + printable(path) + "' " + why +
+                        "; refusing the patch");
+    };
+    for (const auto& [line, path] : header_paths(items, diff_start, diff_end)) refuse_outside(line, path);
     patch.diff = join(items, diff_start, diff_end);
     patch.files = git::parse_diff(patch.diff, name);
     if (patch.files.empty()) throw fail("the diff names no file");
+    for (const auto& file : patch.files)
+        for (const std::string* path : {&file.old_path, &file.new_path}) refuse_outside(diff_start + 1, *path);
     return patch;
 }
 

@@ -27,7 +27,7 @@ bool scan_hunk_header(std::string_view line, int& before, int& after) {
         if (pos < text.size() && text[pos] == ',') {
             size_t digits = ++pos;
             while (pos < text.size() && std::isdigit(static_cast<unsigned char>(text[pos]))) ++pos;
-            if (pos == digits) return false;
+            if (pos == digits || pos - digits > 9) return false;  // more than an int holds
             count = std::stoi(std::string(text.substr(digits, pos - digits)));
         }
         return true;

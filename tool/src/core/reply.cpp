@@ -34,6 +34,10 @@ std::vector<std::string> own_lines(const std::string& body) {
     std::istringstream in(body);
     for (std::string line; std::getline(in, line);) {
         if (!line.empty() && line.back() == '\r') line.pop_back();
+        // A CR or NUL inside a line of someone else's mail is nothing a
+        // trailer or excerpt may carry into the series file.
+        for (char& c : line)
+            if ((static_cast<unsigned char>(c) < 0x20 && c != '\t') || c == 0x7f) c = ' ';
         if (line == "-- " || line == "--") break;
         lines.push_back(line);
     }

@@ -7,6 +7,7 @@
 #include "core/address.h"
 #include "core/error.h"
 #include "core/kernel_release.h"
+#include "core/printable.h"
 #include "core/yaml_fields.h"
 
 namespace seriesctl {
@@ -39,14 +40,26 @@ const std::regex date_shape(R"(\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2})?(Z|[+-]
 const std::regex commit_shape("[0-9a-f]{40}");
 const std::regex change_id_shape(R"(\d{8}-[a-z0-9][a-z0-9-]*-[0-9a-f]{12})");
 const std::regex message_id_shape(R"([^\s<>]+@[^\s<>]+)");
-const std::regex version_shape(R"(v[1-9][0-9]*)");
+const std::regex version_shape(R"(v[1-9][0-9]{0,8})");  // an int holds N
 const std::regex name_shape(R"([a-z0-9][a-z0-9._-]*)");
 
-// The value in quotes on one line: a CR or LF inside is shown, not printed.
-std::string quoted(const std::string& value) {
-    std::string out = "'";
-    for (char c : value) out += c == '\n' ? std::string("\\n") : c == '\r' ? std::string("\\r") : std::string(1, c);
-    return out + "'";
+// The value in quotes on one line: a CR, LF or other control character
+// inside is shown, not printed.
+std::string quoted(const std::string& value) { return "'" + printable(value) + "'"; }
+
+// A value that becomes (part of) a mail header or a trailer line: a line
+// break would start a header or a line of its own.
+std::string one_line(const YamlFields& at, const char* key, const std::string& value) {
+    if (value.find_first_of("\r\n") != std::string::npos)
+        at.fail(key, quoted(value) + " contains a line break (header injection)");
+    if (has_control_character(value)) at.fail(key, quoted(value) + " contains a control character");
+    return value;
+}
+
+std::vector<std::string> one_line_list(const YamlFields& at, const char* key) {
+    std::vector<std::string> list = at.texts(key);
+    for (const auto& item : list) one_line(at, key, item);
+    return list;
 }
 
 std::string address_field(const YamlFields& at, const char* key, const std::string& value) {
@@ -66,13 +79,13 @@ std::vector<std::string> address_list(const YamlFields& at, const char* key) {
 
 Review read_review(const YamlFields& at) {
     Review review;
-    review.id = at.text("id");
+    review.id = one_line(at, "id", at.text("id"));
     review.message_id = checked(at, "message-id", at.optional_text("message-id"), message_id_shape,
                                 "a message-id (no angle brackets)");
     review.author = address_field(at, "author", at.text("author"));
     review.date = checked(at, "date", at.text("date"), date_shape, "a date (YYYY-MM-DD[THH:MM:SSZ])");
     review.patch = at.integer("patch", 0);
-    review.trailers = at.texts("trailers");
+    review.trailers = one_line_list(at, "trailers");
     review.excerpt = without_trailing_newlines(at.optional_text("excerpt"));
     review.addressed_in = checked(at, "addressed-in", at.optional_text("addressed-in"), version_shape,
                                   "a version name (vN)");
@@ -103,7 +116,7 @@ Sending read_sending(const YamlFields& at) {
     Sending sent;
     sent.date = checked(at, "date", at.text("date"), date_shape, "a date");
     sent.cover = checked(at, "cover", at.optional_text("cover"), message_id_shape, "a message-id");
-    sent.link = at.optional_text("link");
+    sent.link = one_line(at, "link", at.optional_text("link"));
     at.each("messages", [&](const YamlFields& item) {
         SentMessage message;
         message.number = item.integer("number", 0, true);
@@ -126,10 +139,10 @@ Version read_version(const YamlFields& at, int expected_number, std::set<std::st
     if (version.number != expected_number)
         at.fail("version", "expected v" + std::to_string(expected_number) + " next, found " + name);
     version.state = enum_of<VersionState>(at.choice("state", version_states), version_states);
-    version.patches = at.text("patches");
+    version.patches = one_line(at, "patches", at.text("patches"));
     if (at.has("base")) {
         YamlFields base = at.child("base");
-        version.base.tree = base.optional_text("tree");
+        version.base.tree = one_line(base, "tree", base.optional_text("tree"));
         version.base.upstream = base.optional_text("upstream");
         if (!version.base.upstream.empty() && !parse_release_tag(version.base.upstream))
             base.fail("upstream", "'" + version.base.upstream + "' is not an upstream release tag (v6.12.117, v6.13-rc2)");
@@ -139,7 +152,7 @@ Version read_version(const YamlFields& at, int expected_number, std::set<std::st
     version.cc = address_list(at, "cc");
     if (at.has("cover")) {
         YamlFields cover = at.child("cover");
-        version.cover.subject = cover.text("subject");
+        version.cover.subject = one_line(cover, "subject", cover.text("subject"));
         version.cover.body = without_trailing_newlines(cover.optional_text("body"));
         version.cover.questions = cover.texts("questions");
         cover.finish();
@@ -318,12 +331,12 @@ Series parse_series(const std::string& text, const std::string& file) {
         at.fail("schema", "this seriesctl reads schema " + std::to_string(schema_version) + ", the file says " +
                               std::to_string(series.schema));
     series.name = checked(at, "name", at.text("name"), name_shape, "a series name (a-z, 0-9, . _ -)");
-    series.title = at.text("title");
-    series.prefix = at.text("prefix");
+    series.title = one_line(at, "title", at.text("title"));
+    series.prefix = one_line(at, "prefix", at.text("prefix"));
     series.change_id = checked(at, "change-id", at.text("change-id"), change_id_shape,
                                "a b4 change-id (YYYYMMDD-slug-<12 hex>)");
     series.from = address_field(at, "from", at.text("from"));
-    series.tree = at.text("tree");
+    series.tree = one_line(at, "tree", at.text("tree"));
     series.targets = at.texts("targets");
     series.cc = address_list(at, "cc");
     series.required_gates = at.texts("required-gates");
@@ -359,7 +372,7 @@ std::string render_series(const Series& series) {
     }
     out << YAML::EndMap;
     if (!out.good()) throw Error("internal: cannot render series " + series.name + ": " + out.GetLastError());
-    return std::string(out.c_str()) + "\n";
+    return std::string(out.c_str(), out.size()) + "\n";
 }
 
 }  // namespace seriesctl

@@ -1,6 +1,9 @@
 #include "core/yaml_fields.h"
 
 #include "core/error.h"
+#include "core/printable.h"
+
+#include <set>
 
 namespace seriesctl {
 
@@ -31,6 +34,18 @@ YamlFields::YamlFields(const YAML::Node& node, std::string path, const std::stri
     : node_(node), path_(std::move(path)), file_(file) {
     if (!node_.IsMap())
         fail_at(node_, path_.empty() ? "document" : path_, "expected a mapping of fields");
+    refuse_repeated_keys(node_, path_);
+}
+
+// yaml-cpp keeps every copy of a key and a lookup finds one of them: the
+// other value would be silently lost, and not written back.
+void YamlFields::refuse_repeated_keys(const YAML::Node& map, const std::string& path) const {
+    std::set<std::string> keys;
+    for (const auto& entry : map) {
+        if (!entry.first.IsScalar()) fail_at(entry.first, path.empty() ? "document" : path, "a key must be a word");
+        if (!keys.insert(entry.first.Scalar()).second)
+            fail_at(entry.first, (path.empty() ? "" : path + ".") + entry.first.Scalar(), "appears twice in one mapping");
+    }
 }
 
 std::string YamlFields::field(const char* key) const {
@@ -46,6 +61,16 @@ void YamlFields::fail(const char* key, const std::string& message) const {
     fail_at(at ? at : node_, field(key), message);
 }
 
+// A scalar's text; NUL and the other control characters but tab, CR and LF
+// cannot be written back (and a NUL ended the rendered file there).
+std::string YamlFields::scalar(const YAML::Node& value, const std::string& name) const {
+    const std::string& text = value.Scalar();
+    for (unsigned char c : text)
+        if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
+            fail_at(value, name, "'" + printable(text) + "' contains a control character");
+    return text;
+}
+
 YAML::Node YamlFields::get(const char* key) const {
     read_.insert(key);
     return node_[key];
@@ -57,7 +82,7 @@ std::string YamlFields::text(const char* key) const {
     YAML::Node value = get(key);
     if (!value) fail_at(node_, field(key), "missing");
     if (!value.IsScalar()) fail_at(value, field(key), "expected a single value");
-    std::string result = value.Scalar();
+    std::string result = scalar(value, field(key));
     if (result.empty()) fail_at(value, field(key), "must not be empty");
     return result;
 }
@@ -66,7 +91,7 @@ std::string YamlFields::optional_text(const char* key) const {
     YAML::Node value = get(key);
     if (!value || value.IsNull()) return "";
     if (!value.IsScalar()) fail_at(value, field(key), "expected a single value");
-    return value.Scalar();
+    return scalar(value, field(key));
 }
 
 int YamlFields::integer(const char* key, int fallback, bool required) const {
@@ -97,7 +122,7 @@ std::vector<std::string> YamlFields::texts(const char* key) const {
     for (size_t i = 0; i < value.size(); ++i) {
         if (!value[i].IsScalar() || value[i].Scalar().empty())
             fail_at(value[i], field(key) + "[" + std::to_string(i) + "]", "expected a non-empty value");
-        result.push_back(value[i].Scalar());
+        result.push_back(scalar(value[i], field(key) + "[" + std::to_string(i) + "]"));
     }
     return result;
 }
@@ -130,6 +155,7 @@ void YamlFields::each_entry(const char* key,
     YAML::Node value = get(key);
     if (!value || value.IsNull()) return;
     if (!value.IsMap()) fail_at(value, field(key), "expected a mapping");
+    refuse_repeated_keys(value, field(key));
     for (const auto& entry : value) {
         std::string name = entry.first.Scalar();
         YamlFields item(entry.second, field(key) + "." + name, file_);
@@ -143,10 +169,11 @@ std::map<std::string, std::string> YamlFields::text_map(const char* key) const {
     std::map<std::string, std::string> result;
     if (!value || value.IsNull()) return result;
     if (!value.IsMap()) fail_at(value, field(key), "expected a mapping");
+    refuse_repeated_keys(value, field(key));
     for (const auto& entry : value) {
         if (!entry.second.IsScalar())
             fail_at(entry.second, field(key) + "." + entry.first.Scalar(), "expected a single value");
-        result[entry.first.Scalar()] = entry.second.Scalar();
+        result[entry.first.Scalar()] = scalar(entry.second, field(key) + "." + entry.first.Scalar());
     }
     return result;
 }

@@ -40,6 +40,8 @@ public:
 
 private:
     YAML::Node get(const char* key) const;
+    void refuse_repeated_keys(const YAML::Node& map, const std::string& path) const;
+    std::string scalar(const YAML::Node& value, const std::string& name) const;
     [[noreturn]] void fail_at(const YAML::Node& at, const std::string& field, const std::string& message) const;
     std::string field(const char* key) const;
 

@@ -1,11 +1,19 @@
 #include "git/diff_parser.h"
 
+#include <algorithm>
+
 #include "core/error.h"
 #include "git/handle.h"
 
 namespace seriesctl::git {
 
 std::vector<FileDiff> parse_diff(const std::string& diff, const std::string& name) {
+    // libgit2 1.5 copies a line up to a NUL but reports its whole length
+    // (reading past the copy); a text diff has no NUL anyway.
+    if (size_t nul = diff.find('\0'); nul != std::string::npos)
+        throw Error(name + ": the diff holds a NUL byte (its line " +
+                    std::to_string(std::count(diff.begin(), diff.begin() + static_cast<long>(nul), '\n') + 1) +
+                    "); a text patch has none");
     git_diff* raw = nullptr;
     if (git_diff_from_buffer(&raw, diff.data(), diff.size()) < 0) {
         const git_error* error = git_error_last();

@@ -19,8 +19,20 @@ struct CurlGlobal {
 
 void init_curl_once() { static CurlGlobal global; }
 
+// The body so far and its limit; a write past the limit stops the transfer.
+struct BodySink {
+    std::string* body;
+    uint64_t limit;
+    bool cut_off = false;
+};
+
 size_t append_body(char* data, size_t size, size_t count, void* out) {
-    static_cast<std::string*>(out)->append(data, size * count);
+    auto* sink = static_cast<BodySink*>(out);
+    if (sink->body->size() + size * count > sink->limit) {
+        sink->cut_off = true;
+        return 0;  // CURLE_WRITE_ERROR
+    }
+    sink->body->append(data, size * count);
     return size * count;
 }
 
@@ -91,7 +103,8 @@ HttpResponse HttpClient::perform(const std::string& url, bool post) {
     for (int attempt = 1;; ++attempt) {
         HttpResponse response;
         char error[CURL_ERROR_SIZE] = "";
-        curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+        BodySink sink{&response.body, settings_.max_body_bytes};
+        curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
         curl_easy_setopt(curl, CURLOPT_HEADERDATA, &response.date);
         curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, error);
         CURLcode code = curl_easy_perform(curl);
@@ -104,6 +117,9 @@ HttpResponse HttpClient::perform(const std::string& url, bool post) {
         bytes_ += static_cast<uint64_t>(body_bytes) + static_cast<uint64_t>(header_bytes);
         curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
 
+        if (sink.cut_off)
+            throw Error(shown_url(url) + ": the answer is longer than " + std::to_string(settings_.max_body_bytes >> 20) +
+                        " MiB; cut off");
         std::string what;
         bool retry = false;
         if (code != CURLE_OK) {

@@ -15,6 +15,9 @@ struct HttpSettings {
     long timeout = 60;          ///< seconds for the whole request
     int retries = 3;            ///< more tries after a 5xx or a connection error
     int retry_delay_ms = 1000;  ///< before the first retry; doubles each time
+    /// A longer answer is cut off there and is an Error: a public-inbox
+    /// thread or search answer is a few MB at most, a hostile one endless.
+    uint64_t max_body_bytes = uint64_t{64} << 20;
 };
 
 struct HttpResponse {

@@ -1,5 +1,7 @@
 #include "lifecycle/new_version.h"
 
+#include <map>
+
 #include "core/error.h"
 #include "core/lifecycle.h"
 #include "repo/series_content.h"
@@ -10,6 +12,22 @@
 namespace fs = std::filesystem;
 
 namespace seriesctl {
+
+namespace {
+
+// `dir` holds these files, byte for byte, and nothing else.
+bool holds_exactly(const fs::path& dir, const std::map<std::string, std::string>& files) {
+    size_t found = 0;
+    for (const auto& entry : fs::directory_iterator(dir)) {
+        auto expected = files.find(entry.path().filename().string());
+        if (!entry.is_regular_file() || expected == files.end() || read_file(entry.path()) != expected->second)
+            return false;
+        ++found;
+    }
+    return found == files.size();
+}
+
+}  // namespace
 
 NewVersionOutcome new_version(const Project& project, const std::string& series_name, const std::string& from) {
     NewVersionOutcome outcome;
@@ -24,21 +42,27 @@ NewVersionOutcome new_version(const Project& project, const std::string& series_
     int number = series.latest().number + 1;
     std::string relative_dir = "kernel/" + outcome.series + "/v" + std::to_string(number);
     fs::path dir = project.root() / relative_dir;
-    if (fs::exists(dir)) throw Error(dir.string() + " exists already; move it away before cutting v" +
-                                     std::to_string(number));
-
-    // Every file is written in a scratch directory beside the target, which
-    // is renamed into place only once all are there.
-    ScratchDir staging(dir.parent_path());
+    std::map<std::string, std::string> files;  // file name → text
     for (size_t i = 0; i < patches.size(); ++i) {
         fs::path original = project.root() / patches[i].name;
         std::string prefix = patch_prefix(series.prefix, number, static_cast<int>(i) + 1,
                                           static_cast<int>(patches.size()));
-        write_file_atomically(staging.path() / original.filename(),
-                              with_subject_prefix(read_file(original), prefix, patches[i].name));
+        files[original.filename().string()] = with_subject_prefix(read_file(original), prefix, patches[i].name);
         outcome.files.push_back(dir / original.filename());
     }
-    fs::rename(staging.path(), dir);
+
+    // A directory holding exactly these files is what a run stopped before
+    // it could record the version left (killed, power lost): taken as it is.
+    bool adopted = fs::exists(dir) && holds_exactly(dir, files);
+    if (fs::exists(dir) && !adopted)
+        throw Error(dir.string() + " exists already; move it away before cutting v" + std::to_string(number));
+    if (!adopted) {
+        // Every file is written in a scratch directory beside the target,
+        // which is renamed into place only once all are there.
+        ScratchDir staging(dir.parent_path());
+        for (const auto& [name, text] : files) write_file_atomically(staging.path() / name, text);
+        fs::rename(staging.path(), dir);
+    }
     try {
         update_series_file(file, [&](Series& now) {
             const Version& cut_from = version_to_cut_from(now, outcome.from);
@@ -48,7 +72,7 @@ NewVersionOutcome new_version(const Project& project, const std::string& series_
         });
     } catch (...) {
         std::error_code ignored;
-        fs::remove_all(dir, ignored);
+        if (!adopted) fs::remove_all(dir, ignored);
         throw;
     }
     return outcome;

@@ -30,6 +30,12 @@ void write_all(int fd, std::string_view content, const std::filesystem::path& wh
 }  // namespace
 
 StagedFile::StagedFile(std::filesystem::path path, std::string_view content) : path_(std::move(path)) {
+    // A rename would put a regular file in place of a device, FIFO or
+    // directory (`--output /dev/null` replacing /dev/null for everyone).
+    std::error_code error;
+    auto status = std::filesystem::status(path_, error);
+    if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
+        throw Error(path_.string() + " is not a regular file; not replacing it");
     auto dir = path_.parent_path().empty() ? std::filesystem::path(".") : path_.parent_path();
     std::string pattern = (dir / ("." + path_.filename().string() + ".tmp.XXXXXX")).string();
     UniqueFd fd(::mkstemp(pattern.data()));

@@ -15,7 +15,7 @@ struct InflateEnd {
 
 }  // namespace
 
-std::string gunzip(std::string_view compressed, const std::string& where) {
+std::string gunzip(std::string_view compressed, const std::string& where, size_t limit) {
     if (compressed.size() < 2 || compressed[0] != '\x1f' || compressed[1] != '\x8b')
         throw Error(where + ": the answer is not gzip data");
     z_stream stream{};
@@ -32,6 +32,9 @@ std::string gunzip(std::string_view compressed, const std::string& where) {
         stream.avail_out = sizeof buffer;
         rc = inflate(&stream, Z_NO_FLUSH);
         out.append(buffer, sizeof buffer - stream.avail_out);
+        if (out.size() > limit)
+            throw Error(where + ": the gzip stream inflates to more than " + std::to_string(limit >> 20) +
+                        " MiB; cut off (" + std::to_string(compressed.size()) + " bytes received)");
         if (rc == Z_STREAM_END) break;
         if (rc == Z_BUF_ERROR || (rc == Z_OK && stream.avail_in == 0 && stream.avail_out != 0))
             throw Error(where + ": the gzip stream is truncated (" + std::to_string(compressed.size()) +

@@ -101,6 +101,24 @@ TEST_F(Lifecycle, NewVersionWritesTheFilesAndTheDraft) {
     EXPECT_NE(status.out.find("<v2-cover@reauktion.de>"), std::string::npos) << status.out;
 }
 
+TEST_F(Lifecycle, NewVersionTakesTheFilesARunKilledBeforeRecordingLeftAndNothingElse) {
+    send_v2({});
+    std::string sent = read_file(series_file());
+    ASSERT_EQ(run({"new-version"}).exit_code, 0);
+    std::string cut = read_file(series_file());
+    // As if killed after v3's directory was renamed into place, before the
+    // series file recorded it.
+    write_file_atomically(series_file(), sent);
+    ProcessResult again = run({"new-version"});
+    EXPECT_EQ(again.exit_code, 0) << again.err;
+    EXPECT_EQ(read_file(series_file()), cut);
+
+    // A directory with anything else in it is someone's work: refused.
+    write_file_atomically(series_file(), sent);
+    write_file_atomically(version_dir("v3") / "notes.txt", "mine\n");
+    expect_refused({"new-version"}, version_dir("v3").string() + " exists already; move it away before cutting v3");
+}
+
 TEST_F(Lifecycle, ReviewsListAndAddress) {
     send_v2({review("v2-1", 1, {"Reviewed-by: Rey Viewer <rey@example.org>"}, "Fine by me."),
              review("v2-2", 3, {}, "Take the lock later.")});

@@ -29,3 +29,15 @@ TEST(MailHeader, RejectsGarbage) {
     EXPECT_FALSE(parse_headers("Good: yes\nnot a header\n", &why));
     EXPECT_EQ(why, "line 2: not a mail header: 'not a header'");
 }
+
+// Found by tool/fuzz/mail_fuzz and patch_fuzz: a continuation line of only
+// whitespace threw std::out_of_range ("internal error" for watch and every
+// verb reading patches).
+TEST(MailHeader, AContinuationOfOnlyWhitespaceAddsNothing) {
+    std::string why;
+    auto headers = parse_headers("Subject: a\n \t\n\t\nFrom: A <a@b.c>\r\n \r\n\nbody", &why);
+    ASSERT_TRUE(headers) << why;
+    ASSERT_EQ(headers->size(), 2u);
+    EXPECT_EQ(find_header(*headers, "subject")->value, "a");
+    EXPECT_EQ(find_header(*headers, "from")->value, "A <a@b.c>");
+}

@@ -1,3 +1,4 @@
+#include <functional>
 #include <gtest/gtest.h>
 
 #include "core/mail.h"
@@ -66,4 +67,46 @@ TEST(OutgoingMail, RendersAMailThatReadsBackWithItsHeadersAndEncodedNames) {
     EXPECT_EQ(render_mail(mail, WithRecipients::no).find("\nTo:"), std::string::npos);
     std::string mbox = render_mbox(mails);
     EXPECT_NE(mbox.find("\n>From the body\n"), std::string::npos) << "mboxrd escapes body lines";
+}
+
+TEST(OutgoingMail, ALineBreakOrNulInAnyHeaderValueIsRefusedNotWritten) {
+    struct Case {
+        const char* what;
+        std::function<void(OutgoingMail&)> poison;
+        std::string message;
+    };
+    const std::vector<Case> cases = {
+        {"subject", [](OutgoingMail& m) { m.subject = "[PATCH 0/1] x\nBcc: evil@example.org"; },
+         "mail 0 (cover): Subject: the value holds a line break; refusing to write the mail (header injection)"},
+        {"subject CR", [](OutgoingMail& m) { m.subject = "x\rBcc: evil@example.org"; },
+         "mail 0 (cover): Subject: the value holds a line break; refusing to write the mail (header injection)"},
+        {"from NUL", [](OutgoingMail& m) { m.from = std::string("Ada <a@b.c>\0x", 14); },
+         "mail 0 (cover): From: the value holds a control character; refusing to write the mail (header injection)"},
+        {"content header", [](OutgoingMail& m) { m.content_headers = {{"Content-Type", "text/plain\nBcc: e@x.y"}}; },
+         "mail 0 (cover): Content-Type: the value holds a line break; refusing to write the mail (header injection)"},
+        {"reference", [](OutgoingMail& m) { m.references = {"a@b\nBcc: e@x.y"}; },
+         "mail 0 (cover): References: the value holds a line break; refusing to write the mail (header injection)"},
+    };
+    for (const auto& c : cases) {
+        OutgoingMail mail = version_mails(0)[0];
+        mail.from = "Ada Tester <ada@example.org>";
+        mail.subject = "[PATCH 0/1] fine";
+        c.poison(mail);
+        for (auto with : {WithRecipients::no, WithRecipients::yes}) {
+            try {
+                render_mail(mail, with);
+                ADD_FAILURE() << c.what << ": rendered";
+            } catch (const std::exception& e) {
+                EXPECT_EQ(std::string(e.what()), c.message) << c.what;
+            }
+        }
+        EXPECT_THROW(render_mbox({mail}), std::exception) << c.what;
+    }
+}
+
+TEST(OutgoingMail, ATabInASubjectIsNoBreak) {
+    OutgoingMail mail = version_mails(0)[0];
+    mail.from = "Ada Tester <ada@example.org>";
+    mail.subject = "[PATCH 0/1] a\tb";
+    EXPECT_NE(render_mail(mail, WithRecipients::no).find("Subject: [PATCH 0/1] a\tb\n"), std::string::npos);
 }

@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <gtest/gtest.h>
 
 #include "core/error.h"
@@ -50,6 +51,16 @@ struct SeriesRepo {
         return text.replace(text.find(from), from.size(), to);
     }
 };
+
+// parse_patch's error for `text` as kernel/x/0001.patch, or "" when it parses.
+std::string patch_error(const std::string& text) {
+    try {
+        parse_patch(text, "kernel/x/0001.patch");
+    } catch (const Error& e) {
+        return e.what();
+    }
+    return "";
+}
 
 }  // namespace
 
@@ -135,38 +146,83 @@ TEST(Patch, ContentHashFollowsTheTextButNotTheNumbering) {
 TEST(Patch, MalformedFilesGiveOneClearError) {
     SeriesRepo fixture;
     std::string good = read_file(fixture.files[0]);
-    auto error_of = [](const std::string& text) -> std::string {
-        try {
-            parse_patch(text, "kernel/x/0001.patch");
-        } catch (const Error& e) {
-            return e.what();
-        }
-        return "";
-    };
-    EXPECT_EQ(error_of(""), "kernel/x/0001.patch: empty file, not a git format-patch mail");
-    EXPECT_EQ(error_of("hello world\n"), "kernel/x/0001.patch: line 1: not a mail header: 'hello world'");
-    EXPECT_EQ(error_of("From: a@b.c\n\nbody\n"),
+    EXPECT_EQ(patch_error(""), "kernel/x/0001.patch: empty file, not a git format-patch mail");
+    EXPECT_EQ(patch_error("hello world\n"), "kernel/x/0001.patch: line 1: not a mail header: 'hello world'");
+    EXPECT_EQ(patch_error("From: a@b.c\n\nbody\n"),
               "kernel/x/0001.patch: no From: or Subject: header; not a git format-patch mail");
 
     std::string no_separator = good;
     no_separator.replace(no_separator.find("\n---\n"), 5, "\n");
-    EXPECT_EQ(error_of(no_separator), "kernel/x/0001.patch: no '---' line after the commit message");
+    EXPECT_EQ(patch_error(no_separator), "kernel/x/0001.patch: no '---' line after the commit message");
 
     std::string no_diff = good.substr(0, good.find("diff --git"));
-    EXPECT_EQ(error_of(no_diff), "kernel/x/0001.patch: no 'diff --git' after the '---' line: the patch changes nothing");
+    EXPECT_EQ(patch_error(no_diff), "kernel/x/0001.patch: no 'diff --git' after the '---' line: the patch changes nothing");
 
     std::string broken_hunk = good;
     broken_hunk.replace(broken_hunk.find("@@ -3,"), 6, "@@ -x,");
-    EXPECT_NE(error_of(broken_hunk).find("kernel/x/0001.patch: the diff cannot be parsed"), std::string::npos)
-        << error_of(broken_hunk);
+    EXPECT_NE(patch_error(broken_hunk).find("kernel/x/0001.patch: the diff cannot be parsed"), std::string::npos)
+        << patch_error(broken_hunk);
 
     std::string bad_from = good;
     bad_from.replace(bad_from.find("From: Ada Tester <ada@example.org>"), 34, "From: Ada Tester ada");
-    EXPECT_EQ(error_of(bad_from), "kernel/x/0001.patch: From: 'Ada Tester ada' is not a mail address");
+    EXPECT_EQ(patch_error(bad_from), "kernel/x/0001.patch: From: 'Ada Tester ada' is not a mail address");
 }
 
 TEST(Trailers, OnlyTheLastParagraphAndOnlyWhenAllLinesAreTrailers) {
     EXPECT_EQ(parse_trailers("Text.\n\nFixes: abc (\"x\")\nSigned-off-by: A <a@b>").size(), 2u);
     EXPECT_TRUE(parse_trailers("Text.\n\nNote: this is prose\nand more prose").empty());
     EXPECT_TRUE(parse_trailers("Only: one paragraph but prose follows\nnothing").empty());
+}
+
+TEST(Patch, APathOutsideTheTreeIsRefusedNamingFileLineAndPath) {
+    SeriesRepo fixture;
+    std::string good = read_file(fixture.files[0]);
+    auto line_of = [](const std::string& text, const std::string& what) {
+        return std::to_string(std::count(text.begin(), text.begin() + static_cast<long>(text.find(what)), '\n') + 1);
+    };
+    auto with_path = [&](const std::string& path) {
+        std::string text = good;
+        for (size_t at; (at = text.find("drivers/demo/core.c")) != std::string::npos;) text.replace(at, 19, path);
+        return text;
+    };
+    std::string line = line_of(good, "diff --git");
+    EXPECT_EQ(patch_error(with_path("../../etc/passwd")),
+              "kernel/x/0001.patch:" + line + ": the path '../../etc/passwd' climbs out of the tree ('..'); refusing the patch");
+    EXPECT_EQ(patch_error(with_path("drivers/../../x.c")),
+              "kernel/x/0001.patch:" + line + ": the path 'drivers/../../x.c' climbs out of the tree ('..'); refusing the patch");
+    EXPECT_EQ(patch_error(with_path("/etc/passwd")),
+              "kernel/x/0001.patch:" + line + ": the path '/etc/passwd' is absolute; refusing the patch");
+    EXPECT_EQ(patch_error(with_path(".git/hooks/pre-commit")),
+              "kernel/x/0001.patch:" + line + ": the path '.git/hooks/pre-commit' reaches into .git; refusing the patch");
+    EXPECT_EQ(patch_error(with_path("drivers/..foo/core.c")), "") << "'..' only as a whole component";
+}
+
+TEST(Patch, ASubjectDecodingToALineBreakIsRefused) {
+    SeriesRepo fixture;
+    std::string text = read_file(fixture.files[0]);
+    size_t at = text.find("Subject: ");
+    text.insert(at + 9, "=?UTF-8?q?x=0ABcc:_evil@example.org?= ");
+    EXPECT_EQ(patch_error(text),
+              "kernel/x/0001.patch: Subject: the decoded subject holds a line break or control character (header injection)");
+}
+
+TEST(PatchSubject, ANumberTooLargeForAnIntIsNoNumberingNotACrash) {
+    PatchSubject subject = parse_patch_subject("[PATCH 99999999999/3] media: x");
+    EXPECT_EQ(subject.number, 0);
+    EXPECT_EQ(subject.total, 0);
+    EXPECT_EQ(subject.summary, "media: x");
+    EXPECT_EQ(parse_patch_subject("[PATCH v2 123456789/999999999] y").number, 123456789);
+}
+
+// Found by tool/fuzz/patch_fuzz: libgit2 read past its copy of a diff line
+// holding a NUL (AddressSanitizer: heap-buffer-overflow).
+TEST(Patch, ANulInTheDiffIsRefusedBeforeLibgit2ReadsIt) {
+    SeriesRepo fixture;
+    std::string text = read_file(fixture.files[0]);
+    size_t context = text.find("\n line 3\n");
+    ASSERT_NE(context, std::string::npos);
+    text.insert(context + 2, std::string(3, '\0'));
+    std::string error = patch_error(text);
+    EXPECT_TRUE(error.starts_with("kernel/x/0001.patch: the diff holds a NUL byte (its line ")) << error;
+    EXPECT_TRUE(error.ends_with("); a text patch has none")) << error;
 }

@@ -54,3 +54,14 @@ TEST(Reply, ExcerptIsShortAndCutBetweenWords) {
     ReplyText reply = read_reply(long_text, nicolas, 23);
     EXPECT_EQ(reply.excerpt, "word word word word…");
 }
+
+TEST(Reply, ACarriageReturnOrNulInALineNeverReachesATrailerOrExcerptAsIs) {
+    ReplyText reply = read_reply(std::string("Reviewed-by: Nicolas <n@x.org>\0Bcc: evil@x.org\n", 47) +
+                                     "Looks\rgood.\n",
+                                 nicolas);
+    ASSERT_EQ(reply.trailers.size(), 1u);
+    EXPECT_EQ(reply.trailers[0], "Reviewed-by: Nicolas <n@x.org> Bcc: evil@x.org");
+    EXPECT_EQ(reply.excerpt, "Looks good.");
+    for (const auto& text : {reply.trailers[0], reply.excerpt, reply.new_text})
+        for (char c : text) EXPECT_TRUE(c == '\n' || static_cast<unsigned char>(c) >= 0x20) << int(c);
+}

@@ -69,3 +69,21 @@ TEST(HttpClient, CutsLongUrlsInMessages) {
     EXPECT_EQ(shown_url(url), url.substr(0, 120) + "…");
     EXPECT_EQ(shown_url("http://h/x"), "http://h/x");
 }
+
+TEST(HttpClient, AnAnswerLongerThanTheLimitIsCutOffAndNotRetried) {
+    CannedHttpServer server(CannedHttpServer::response("200 OK", "application/gzip", std::string(3 << 20, 'x')));
+    HttpSettings settings = quick();
+    settings.max_body_bytes = 1 << 20;
+    HttpClient http(settings);
+    EXPECT_EQ(error_of([&] { http.get(server.url() + "/all/x/t.mbox.gz"); }),
+              server.url() + "/all/x/t.mbox.gz: the answer is longer than 1 MiB; cut off");
+    EXPECT_EQ(server.requests(), 1u);
+}
+
+TEST(HttpClient, AnAnswerAtTheLimitIsTakenWhole) {
+    CannedHttpServer server(CannedHttpServer::response("200 OK", "text/plain", std::string(1 << 20, 'x')));
+    HttpSettings settings = quick();
+    settings.max_body_bytes = 1 << 20;
+    HttpClient http(settings);
+    EXPECT_EQ(http.get(server.url()).body.size(), size_t{1} << 20);
+}

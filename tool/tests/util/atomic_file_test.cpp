@@ -1,6 +1,7 @@
 #include <csignal>
 #include <gtest/gtest.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -67,4 +68,20 @@ TEST(AtomicFile, ReadingAMissingFileNamesIt) {
     } catch (const Error& e) {
         EXPECT_NE(std::string(e.what()).find("nope.yaml"), std::string::npos);
     }
+}
+
+TEST(AtomicFile, ADeviceOrFifoIsNeverReplacedByAFile) {
+    test::TempDir dir;
+    auto fifo = dir / "out";
+    ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+    try {
+        write_file_atomically(fifo, "mail\n");
+        ADD_FAILURE() << "replaced";
+    } catch (const Error& e) {
+        EXPECT_EQ(std::string(e.what()), fifo.string() + " is not a regular file; not replacing it");
+    }
+    EXPECT_TRUE(std::filesystem::is_fifo(fifo));
+    EXPECT_EQ(entries_in(dir.path()), 1u) << "no temporary file left";
+    EXPECT_THROW(write_file_atomically("/dev/null", "x"), Error);
+    EXPECT_TRUE(std::filesystem::is_character_file("/dev/null"));
 }

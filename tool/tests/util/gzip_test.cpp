@@ -51,3 +51,20 @@ TEST(Gzip, OtherDataIsNoGzip) {
     corrupt[12] ^= 0x55;
     EXPECT_NE(error_of(corrupt).find("http://h/x.gz: the gzip stream is"), std::string::npos);
 }
+
+TEST(Gzip, ABombIsCutOffAtTheLimit) {
+    std::string bomb = gzipped(std::string(8 << 20, '\0'));  // 8 MiB of zeros: a few KB compressed
+    ASSERT_LT(bomb.size(), 20000u);
+    try {
+        gunzip(bomb, "http://h/x.gz", 1 << 20);
+        FAIL() << "inflated past its limit";
+    } catch (const Error& e) {
+        EXPECT_EQ(std::string(e.what()), "http://h/x.gz: the gzip stream inflates to more than 1 MiB; cut off (" +
+                                             std::to_string(bomb.size()) + " bytes received)");
+    }
+}
+
+TEST(Gzip, AStreamUpToTheLimitInflates) {
+    std::string text(1 << 20, 'y');
+    EXPECT_EQ(gunzip(gzipped(text), "t", 1 << 20), text);
+}

@@ -1,0 +1,25 @@
+// libFuzzer: a public-inbox answer as `watch` reads it: gzip, then mboxrd,
+// then each message.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "core/error.h"
+#include "core/mail.h"
+#include "core/mbox.h"
+#include "util/gzip.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    std::string_view answer(reinterpret_cast<const char*>(data), size);
+    try {
+        std::string mbox = seriesctl::gunzip(answer, "fuzz", size_t{16} << 20);
+        for (const auto& message : seriesctl::split_mboxrd(mbox, "fuzz")) {
+            try {
+                seriesctl::parse_mail(message.text, "fuzz", message.line);
+            } catch (const seriesctl::Error&) {
+            }
+        }
+    } catch (const seriesctl::Error&) {
+    }
+    return 0;
+}

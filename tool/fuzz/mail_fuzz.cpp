@@ -1,0 +1,29 @@
+// libFuzzer: the mbox splitter, the RFC 5322 header parser, RFC 2047 and
+// charset decoding and the body reader, as `watch` meets them in an archive.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "core/error.h"
+#include "core/mail.h"
+#include "core/mbox.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    std::string_view text(reinterpret_cast<const char*>(data), size);
+    seriesctl::decode_rfc2047(text);
+    seriesctl::message_ids(text);
+    try {
+        seriesctl::parse_mail(text, "fuzz");
+    } catch (const seriesctl::Error&) {
+    }
+    try {
+        for (const auto& message : seriesctl::split_mboxrd(text, "fuzz")) {
+            try {
+                seriesctl::parse_mail(message.text, "fuzz", message.line);
+            } catch (const seriesctl::Error&) {
+            }
+        }
+    } catch (const seriesctl::Error&) {
+    }
+    return 0;
+}

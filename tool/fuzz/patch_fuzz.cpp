@@ -1,0 +1,24 @@
+// libFuzzer: the patch parser on format-patch files and patch mails
+// (headers, subject, message, trailers, notes, diffstat, the diff through
+// libgit2), and the patch-id and content hash of what parses.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "core/error.h"
+#include "core/patch.h"
+#include "git/handle.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    static seriesctl::git::Library libgit2;
+    std::string text(reinterpret_cast<const char*>(data), size);
+    seriesctl::parse_patch_subject(text.substr(0, text.find('\n')));
+    seriesctl::parse_trailers(text);
+    try {
+        seriesctl::PatchFile patch = seriesctl::parse_patch(text, "fuzz.patch");
+        patch.patch_id();
+        patch.content_hash();
+    } catch (const seriesctl::Error&) {
+    }
+    return 0;
+}
