@@ -12,7 +12,8 @@
 #include "core/error.h"
 #include "core/evidence.h"
 #include "core/tree_config.h"
-#include "git/step_trees.h"
+#include "git/tree_reader.h"
+#include "rebase/rebase_series.h"
 #include "proc/subprocess.h"
 #include "repo/gate_record.h"
 #include "repo/series_content.h"
@@ -197,7 +198,7 @@ BuildReport run_build(const Project& project, const BuildRequest& request,
     // The patched trees are written into a repository of the build cache
     // (the store's objects through its alternates), never into the store.
     auto repo = open_linked_repository(build_root / "git", store);
-    auto steps = git::step_trees(repo.get(), report.base, patches);
+    auto steps = applied_trees(repo.get(), report.base, patches);
     git::TreeReader final_tree(repo.get(), steps.back());
     report.targets = build_targets(
         patches, plan.targets, [&](const std::string& dir) { return final_tree.list(dir, ".c"); },

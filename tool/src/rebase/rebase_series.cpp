@@ -43,4 +43,24 @@ RebaseResult rebase_series(git_repository* repo, const git_oid& base, const std:
     return result;
 }
 
+std::vector<git_oid> applied_trees(git_repository* repo, const std::string& base, const std::vector<PatchFile>& patches) {
+    git_oid base_commit = git::parse_oid(base, "base commit");
+    git::TreeOverlay tree(repo, base_commit);
+    std::vector<git_oid> trees = {tree.write_tree()};
+    for (size_t i = 0; i < patches.size(); ++i) {
+        PatchReport report = apply_patch(tree, repo, patches[i], static_cast<int>(i) + 1);
+        for (const auto& file : report.files) {
+            if (file.outcome != Outcome::conflict) continue;
+            std::string where = file.problem;
+            for (const auto& hunk : file.hunks)
+                if (hunk.outcome == Outcome::conflict && where.empty()) where = "hunk " + hunk.header + " conflicts";
+            throw Error("patch " + std::to_string(i + 1) + " (" + patches[i].name + ") does not apply to " +
+                        base.substr(0, 12) + ": " + file.path + ": " + where +
+                        "; `seriesctl rebase --check` shows every hunk");
+        }
+        trees.push_back(tree.write_tree());
+    }
+    return trees;
+}
+
 }  // namespace seriesctl

@@ -32,4 +32,10 @@ inline const std::string rebase_notes_ref = "refs/notes/commits";
 RebaseResult rebase_series(git_repository* repo, const git_oid& base, const std::vector<PatchFile>& patches,
                            Materialise materialise, const std::function<void(size_t done)>& progress = {});
 
+/// The tree after each patch applied in order on the commit `base` ([0] is
+/// the base's own tree), as `rebase` applies them: a tree that moved since
+/// the patches were made (offsets, fuzz, a 3-way merge) still takes them.
+/// A conflict is an Error naming the patch, file and hunk.
+std::vector<git_oid> applied_trees(git_repository* repo, const std::string& base, const std::vector<PatchFile>& patches);
+
 }  // namespace seriesctl

@@ -3,7 +3,7 @@
 #include "core/error.h"
 #include "core/kernel_release.h"
 #include "git/handle.h"
-#include "git/step_trees.h"
+#include "git/tree_reader.h"
 
 namespace seriesctl {
 

@@ -12,7 +12,8 @@
 #include "core/evidence.h"
 #include "core/qemu_lane_config.h"
 #include "core/tree_config.h"
-#include "git/step_trees.h"
+#include "git/tree_reader.h"
+#include "rebase/rebase_series.h"
 #include "proc/subprocess.h"
 #include "repo/gate_record.h"
 #include "repo/series_content.h"
@@ -247,7 +248,7 @@ QemuLaneReport run_qemu_lane(const Project& project, const QemuLaneRequest& requ
     std::vector<PatchFile> all = at_hand.patches;
     all.insert(all.end(), inputs.overlay.begin(), inputs.overlay.end());
     progress("applying " + std::to_string(all.size()) + " patches in memory on " + report.base.substr(0, 12));
-    auto steps = git::step_trees(repo.get(), report.base, all);
+    auto steps = applied_trees(repo.get(), report.base, all);
 
     std::string gcc = tool_version({"gcc", "-dumpfullversion"});
     std::string fragment_text = read_file(inputs.fragment);

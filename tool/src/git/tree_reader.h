@@ -3,17 +3,9 @@
 #include <string>
 #include <vector>
 
-#include "core/patch.h"
 #include "git/handle.h"
 
 namespace seriesctl::git {
-
-/// The tree after each patch, built in memory with libgit2
-/// (git_apply_to_tree, no work tree): [0] is the base commit's tree,
-/// [k] the tree after patch k. A patch that does not apply exactly is an
-/// Error naming it (rebase the version first).
-std::vector<git_oid> step_trees(git_repository* repo, const std::string& base_commit,
-                                const std::vector<PatchFile>& patches);
 
 /// Reads files of one tree in the object store.
 class TreeReader {

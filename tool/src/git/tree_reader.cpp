@@ -1,4 +1,4 @@
-#include "git/step_trees.h"
+#include "git/tree_reader.h"
 
 #include "core/error.h"
 
@@ -13,34 +13,6 @@ TreePtr lookup_tree(git_repository* repo, const git_oid& id) {
 }
 
 }  // namespace
-
-std::vector<git_oid> step_trees(git_repository* repo, const std::string& base_commit,
-                                const std::vector<PatchFile>& patches) {
-    git_oid base = parse_oid(base_commit, "base commit");
-    git_commit* raw_commit = nullptr;
-    check(git_commit_lookup(&raw_commit, repo, &base), "base commit " + base_commit.substr(0, 12) + " is not in the store");
-    CommitPtr commit(raw_commit);
-    std::vector<git_oid> trees = {*git_commit_tree_id(commit.get())};
-    for (size_t i = 0; i < patches.size(); ++i) {
-        git_diff* raw_diff = nullptr;
-        check(git_diff_from_buffer(&raw_diff, patches[i].diff.data(), patches[i].diff.size()),
-              patches[i].name + ": reading the diff");
-        DiffPtr diff(raw_diff);
-        TreePtr before = lookup_tree(repo, trees.back());
-        git_index* raw_index = nullptr;
-        if (git_apply_to_tree(&raw_index, repo, before.get(), diff.get(), nullptr) < 0) {
-            const git_error* error = git_error_last();
-            throw Error("patch " + std::to_string(i + 1) + " (" + patches[i].name + ") does not apply to " +
-                        base_commit.substr(0, 12) + (error && error->message ? std::string(": ") + error->message : "") +
-                        "; rebase the version onto this tree first");
-        }
-        IndexPtr index(raw_index);
-        git_oid after;
-        check(git_index_write_tree_to(&after, index.get(), repo), "writing the tree after patch " + std::to_string(i + 1));
-        trees.push_back(after);
-    }
-    return trees;
-}
 
 TreeReader::TreeReader(git_repository* repo, const git_oid& tree) : repo_(repo), tree_(lookup_tree(repo, tree)) {}
 
