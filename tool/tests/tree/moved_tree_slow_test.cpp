@@ -44,8 +44,9 @@ fs::path next_tarball(const fs::path& dir, const fs::path& store, const std::str
 }
 
 nlohmann::json gates_of(const ProcessResult& status) {
+    nlohmann::json report = nlohmann::json::parse(status.out);  // alive for the loop
     nlohmann::json by_name;
-    for (const auto& gate : nlohmann::json::parse(status.out)["gates"]) by_name[gate["name"].get<std::string>()] = gate;
+    for (const auto& gate : report["gates"]) by_name[gate["name"].get<std::string>()] = gate;
     return by_name;
 }
 
