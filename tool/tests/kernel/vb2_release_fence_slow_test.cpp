@@ -100,8 +100,20 @@ TEST_P(ShippedVersions, AppliesWithGitAmAndEqualsFormatPatchOutput) {
                                        (dir / "out").string(), "-" + std::to_string(patches.size())};
     if (with_notes) format.push_back("--notes");
     run_git(format);
+    // Byte for byte but the ids that follow from the base: the "From
+    // <commit>" line (a commit id follows from its parent) and the blob ids
+    // of "index" lines (a stable update may have touched the file), since the
+    // base is whatever release of 6.12 this machine imported.
+    auto without_base_ids = [](const std::string& text) {
+        std::string kept;
+        std::istringstream in(text.substr(text.find('\n') + 1));
+        for (std::string line; std::getline(in, line);)
+            if (line.rfind("index ", 0) != 0) kept += line + "\n";
+        return kept;
+    };
     for (const auto& file : files)
-        EXPECT_EQ(read_file(dir / "out" / file.filename()), read_file(file)) << file << " differs from format-patch";
+        EXPECT_EQ(without_base_ids(read_file(dir / "out" / file.filename())), without_base_ids(read_file(file)))
+            << file << " differs from format-patch";
 }
 
 TEST_P(ShippedVersions, PassesCheckpatchAndSeriesLints) {
