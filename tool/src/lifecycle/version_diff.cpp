@@ -16,8 +16,8 @@ namespace {
 // has it, else its tree's tip (a tree that moved: both versions of a diff
 // then sit on the same tip, which is what a reviewer compares anyway).
 std::string apply_point(const TreeConfig& trees, const TreeStore& store, const Series& series, const Version& version) {
-    BaseStanding standing = base_standing(trees, store, series.tree_of(version), version);
     if (!version.base.commit.empty() && store.resolve(version.base.commit)) return version.base.commit;
+    BaseStanding standing = base_standing(trees, store, series.tree_of(version), version);
     if (standing.tip.empty()) throw Error(version.name() + ": " + standing.problem);
     return standing.tip;
 }
