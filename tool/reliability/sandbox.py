@@ -45,13 +45,28 @@ class Sandbox:
         os.makedirs(os.path.join(self.config, 'seriesctl'))
         os.makedirs(os.path.join(self.cache, 'seriesctl'))
         if borrow_trees:
-            # The kernel tree is imported once and only read here.
-            for part in ('store.git', 'trees'):
-                if os.path.exists(os.path.join(shared_cache(), part)):
-                    os.symlink(os.path.join(shared_cache(), part), os.path.join(self.cache, 'seriesctl', part))
+            self.borrow_trees()
         self.gitconfig = os.path.join(self.dir, 'gitconfig')
         with open(self.gitconfig, 'w') as f:
             f.write('[user]\n\tname = Markus Fritsche\n\temail = mfritsche@reauktion.de\n')
+
+    def borrow_trees(self):
+        """The imported kernel tree, read-only: a store of our own whose
+        objects come from the shared one (alternates), with its refs copied,
+        so a verb that writes commits or notes (rebase --onto) writes here;
+        the work trees are only read, and linked."""
+        shared, mine = shared_cache(), os.path.join(self.cache, 'seriesctl')
+        if not os.path.isdir(os.path.join(shared, 'store.git', 'objects')):
+            return
+        store = os.path.join(mine, 'store.git')
+        subprocess.run(['git', 'init', '-q', '--bare', store], check=True)
+        with open(os.path.join(store, 'objects', 'info', 'alternates'), 'w') as f:
+            f.write(os.path.join(shared, 'store.git', 'objects') + '\n')
+        refs = subprocess.run(['git', '--git-dir=' + os.path.join(shared, 'store.git'), 'for-each-ref',
+                               '--format=create %(refname) %(objectname)'], check=True, capture_output=True).stdout
+        subprocess.run(['git', '--git-dir=' + store, 'update-ref', '--stdin'], input=refs, check=True)
+        if os.path.isdir(os.path.join(shared, 'trees')):
+            os.symlink(os.path.join(shared, 'trees'), os.path.join(mine, 'trees'))
 
     def close(self):
         shutil.rmtree(self.dir, ignore_errors=True)
@@ -187,7 +202,15 @@ def serve_on_loopback(handler, port_file, **attributes):
     with `attributes` set on the server, the port written to `port_file`
     (whole, by rename) for Server to read."""
     import socketserver
-    server = socketserver.ThreadingTCPServer(('127.0.0.1', 0), handler)
+
+    class LoopbackServer(socketserver.ThreadingTCPServer):
+        def handle_error(self, request, client_address):
+            # A client killed mid-answer (the kill-9 run does that) is
+            # expected; anything else is printed as before.
+            if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+                super().handle_error(request, client_address)
+
+    server = LoopbackServer(('127.0.0.1', 0), handler)
     server.daemon_threads = True
     for name, value in attributes.items():
         setattr(server, name, value)

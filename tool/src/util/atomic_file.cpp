@@ -10,6 +10,8 @@
 #include <utility>
 
 #include "core/error.h"
+#include "util/leftovers.h"
+#include "util/random_hex.h"
 #include "util/unique_fd.h"
 
 namespace seriesctl {
@@ -17,6 +19,13 @@ namespace seriesctl {
 namespace {
 
 std::string errno_text() { return std::strerror(errno); }
+
+std::filesystem::path directory_of(const std::filesystem::path& path) {
+    return path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+}
+
+// `.<name>.tmp.`: hidden, and ignored by the project's .gitignore.
+std::string temp_stem(const std::filesystem::path& path) { return "." + path.filename().string() + ".tmp."; }
 
 void write_all(int fd, std::string_view content, const std::filesystem::path& where) {
     while (!content.empty()) {
@@ -36,35 +45,53 @@ StagedFile::StagedFile(std::filesystem::path path, std::string_view content) : p
     auto status = std::filesystem::status(path_, error);
     if (!error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status))
         throw Error(path_.string() + " is not a regular file; not replacing it");
-    auto dir = path_.parent_path().empty() ? std::filesystem::path(".") : path_.parent_path();
-    std::string pattern = (dir / ("." + path_.filename().string() + ".tmp.XXXXXX")).string();
-    UniqueFd fd(::mkstemp(pattern.data()));
-    if (!fd) throw Error("cannot create a temporary file beside " + path_.string() + ": " + errno_text());
-    temp_ = pattern;
+    auto dir = directory_of(path_);
+    remove_leftovers(dir, temp_stem(path_));
+    UniqueFd fd(::open(dir.c_str(), O_TMPFILE | O_WRONLY | O_CLOEXEC, 0600));
+    if (!fd && errno != EOPNOTSUPP && errno != EISDIR)
+        throw Error("cannot create a temporary file beside " + path_.string() + ": " + errno_text());
+    if (!fd) {
+        std::string pattern = (dir / (owned_prefix(temp_stem(path_)) + "XXXXXX")).string();
+        fd.reset(::mkstemp(pattern.data()));
+        if (!fd) throw Error("cannot create a temporary file beside " + path_.string() + ": " + errno_text());
+        temp_ = pattern;
+    }
     try {
         write_all(fd.get(), content, path_);
         if (::fsync(fd.get()) != 0) throw Error("cannot sync " + path_.string() + ": " + errno_text());
-        // mkstemp makes 0600; a series file is an ordinary file of the repository.
-        if (::fchmod(fd.get(), 0644) != 0) throw Error("cannot chmod " + temp_.string() + ": " + errno_text());
+        // Both ways make 0600; a series file is an ordinary file of the repository.
+        if (::fchmod(fd.get(), 0644) != 0) throw Error("cannot chmod a temporary file beside " + path_.string() + ": " + errno_text());
     } catch (...) {
-        ::unlink(temp_.c_str());  // no destructor runs for a constructor that throws
+        if (!temp_.empty()) ::unlink(temp_.c_str());  // no destructor runs for a constructor that throws
         throw;
     }
+    if (temp_.empty()) unnamed_ = std::move(fd);
 }
 
 StagedFile::StagedFile(StagedFile&& other) noexcept
-    : path_(std::move(other.path_)), temp_(std::exchange(other.temp_, {})) {}
+    : path_(std::move(other.path_)), unnamed_(std::move(other.unnamed_)), temp_(std::exchange(other.temp_, {})) {}
 
 StagedFile::~StagedFile() {
     if (!temp_.empty()) ::unlink(temp_.c_str());
 }
 
 void StagedFile::place() {
+    auto dir = directory_of(path_);
+    if (unnamed_) {
+        // The file gets a name only for the moment before the rename; a
+        // kill before this point leaves nothing behind.
+        temp_ = dir / (owned_prefix(temp_stem(path_)) + random_hex(6));
+        std::string self = "/proc/self/fd/" + std::to_string(unnamed_.get());
+        if (::linkat(AT_FDCWD, self.c_str(), AT_FDCWD, temp_.c_str(), AT_SYMLINK_FOLLOW) != 0) {
+            temp_.clear();
+            throw Error("cannot name the new content of " + path_.string() + ": " + errno_text());
+        }
+        unnamed_.reset();
+    }
     if (::rename(temp_.c_str(), path_.c_str()) != 0)
         throw Error("cannot replace " + path_.string() + ": " + errno_text());
     temp_.clear();
-    auto dir = path_.parent_path().empty() ? std::filesystem::path(".") : path_.parent_path();
-    UniqueFd dirfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY));
+    UniqueFd dirfd(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
     if (dirfd) ::fsync(dirfd.get());
 }
 

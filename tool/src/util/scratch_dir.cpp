@@ -5,12 +5,16 @@
 #include <cstring>
 
 #include "core/error.h"
+#include "util/leftovers.h"
 
 namespace seriesctl {
 
 ScratchDir::ScratchDir(const std::filesystem::path& parent) {
     std::filesystem::create_directories(parent);
-    std::string pattern = (parent / "scratch-XXXXXX").string();
+    // Named with our pid: the next scratch directory made here removes the
+    // ones whose process was killed before it could remove its own.
+    remove_leftovers(parent, "scratch-");
+    std::string pattern = (parent / (owned_prefix("scratch-") + "XXXXXX")).string();
     if (!::mkdtemp(pattern.data()))
         throw Error("cannot make a directory in " + parent.string() + ": " + std::strerror(errno));
     path_ = pattern;

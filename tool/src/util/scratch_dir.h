@@ -5,7 +5,8 @@
 namespace seriesctl {
 
 /// A fresh directory under `parent`, removed with everything in it when the
-/// object goes: for tools that write files we only read back.
+/// object goes: for tools that write files we only read back. Directories
+/// that killed processes left in `parent` are removed on the way.
 class ScratchDir {
 public:
     explicit ScratchDir(const std::filesystem::path& parent);
