@@ -160,7 +160,7 @@ Version read_version(const YamlFields& at, int expected_number, std::set<std::st
     at.each("changelog", [&](const YamlFields& item) {
         ChangelogEntry entry;
         entry.patch = item.integer("patch", 0);
-        entry.text = item.text("text");
+        entry.text = without_trailing_newlines(item.text("text"));
         entry.answers = item.optional_text("answers");
         if (!entry.answers.empty() && !review_ids.count(entry.answers))
             item.fail("answers", "no earlier review has the id " + quoted(entry.answers));
@@ -187,13 +187,28 @@ Version read_version(const YamlFields& at, int expected_number, std::set<std::st
 
 // --- rendering -------------------------------------------------------------
 
-void put(YAML::Emitter& out, const char* key, const std::string& value) {
+// yaml-cpp writes every literal block as `|` (clip), which reads back with
+// one final line break and the indentation of its first line. A paragraph
+// (read without its final line breaks) is kept by that when it does not
+// start with a blank; any other text with a line break is written
+// double-quoted, which reads back byte for byte.
+void put_text(YAML::Emitter& out, const char* key, const std::string& value, bool paragraph) {
     if (value.empty()) return;
     out << YAML::Key << key << YAML::Value;
-    if (value.find('\n') != std::string::npos)
+    bool blank_start = value.front() == ' ' || value.front() == '\t' || value.front() == '\n';
+    if (value.find('\n') == std::string::npos)
+        out << value;
+    else if (paragraph && !blank_start)
         out << YAML::Literal << value;
     else
-        out << value;
+        out << YAML::DoubleQuoted << value;
+}
+
+void put(YAML::Emitter& out, const char* key, const std::string& value) { put_text(out, key, value, false); }
+
+// For the fields read by without_trailing_newlines().
+void put_paragraph(YAML::Emitter& out, const char* key, const std::string& value) {
+    put_text(out, key, value, true);
 }
 
 void put(YAML::Emitter& out, const char* key, const std::vector<std::string>& values) {
@@ -236,7 +251,7 @@ void render_evidence(YAML::Emitter& out, const Evidence& evidence) {
         }
         out << YAML::EndSeq;
     }
-    put(out, "forced", evidence.forced);
+    put_paragraph(out, "forced", evidence.forced);
     out << YAML::EndMap;
 }
 
@@ -256,7 +271,7 @@ void render_version(YAML::Emitter& out, const Version& version) {
     if (!version.cover.subject.empty()) {
         out << YAML::Key << "cover" << YAML::Value << YAML::BeginMap;
         put(out, "subject", version.cover.subject);
-        put(out, "body", version.cover.body);
+        put_paragraph(out, "body", version.cover.body);
         put(out, "questions", version.cover.questions);
         out << YAML::EndMap;
     }
@@ -265,7 +280,7 @@ void render_version(YAML::Emitter& out, const Version& version) {
         for (const auto& entry : version.changelog) {
             out << YAML::BeginMap;
             put_number(out, "patch", entry.patch);
-            put(out, "text", entry.text);
+            put_paragraph(out, "text", entry.text);
             put(out, "answers", entry.answers);
             out << YAML::EndMap;
         }
@@ -281,9 +296,9 @@ void render_version(YAML::Emitter& out, const Version& version) {
             put(out, "date", review.date);
             put_number(out, "patch", review.patch);
             put(out, "trailers", review.trailers);
-            put(out, "excerpt", review.excerpt);
+            put_paragraph(out, "excerpt", review.excerpt);
             put(out, "addressed-in", review.addressed_in);
-            put(out, "note", review.note);
+            put_paragraph(out, "note", review.note);
             out << YAML::EndMap;
         }
         out << YAML::EndSeq;
@@ -313,7 +328,7 @@ void render_version(YAML::Emitter& out, const Version& version) {
             }
             out << YAML::EndSeq;
         }
-        put(out, "forced", sent.forced);
+        put_paragraph(out, "forced", sent.forced);
         put(out, "overridden", sent.overridden);
         out << YAML::EndMap;
     }

@@ -224,3 +224,23 @@ TEST(SeriesYaml, DuplicateReviewIdIsAnError) {
                                 "    reviews:\n      - id: v1-1\n        author: a@b.c\n        date: 2026-05-01\n    changelog:");
     EXPECT_EQ(error_of(text), "series/demo.yaml:72:13: versions[1].reviews[0].id: review id 'v1-1' is used twice");
 }
+
+// Found by the series_yaml fuzzer: text with line breaks that a `|` block
+// cannot hold as it is (no final line break outside a paragraph field, a
+// blank first character) must still read back unchanged, and the written
+// form must be a fixed point.
+TEST(SeriesYaml, TextWithLineBreaksReadsBackUnchanged) {
+    Series series = parse_series(full_series, "series/demo.yaml");
+    series.versions[1].changelog.at(0).text = "Move the call\nfrom buf_queue to device_run ";
+    series.versions[0].cover.body = "  indented first line\nsecond";
+    series.versions[0].gates.at("checkpatch").config = "a\nb";
+    series.versions[0].gates.at("checkpatch").kernel = "ends with a break\n";
+
+    std::string written = render_series(series);
+    Series again = parse_series(written, "series/demo.yaml");
+    EXPECT_EQ(again.versions[1].changelog.at(0).text, "Move the call\nfrom buf_queue to device_run ");
+    EXPECT_EQ(again.versions[0].cover.body, "  indented first line\nsecond");
+    EXPECT_EQ(again.versions[0].gates.at("checkpatch").config, "a\nb");
+    EXPECT_EQ(again.versions[0].gates.at("checkpatch").kernel, "ends with a break\n");
+    EXPECT_EQ(render_series(again), written);
+}
