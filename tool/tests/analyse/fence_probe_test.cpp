@@ -4,13 +4,14 @@
 
 #include "analyse/console_sections.h"
 #include "util/atomic_file.h"
+#include "support/source_paths.h"
 
 using namespace seriesctl;
 
 namespace {
 
 std::string data(const std::string& name) {
-    return read_file(std::string(SERIESCTL_SOURCE_DIR) + "/tool/tests/data/qemu/" + name);
+    return read_file(test::source_dir() + "/tool/tests/data/qemu/" + name);
 }
 
 TEST(ConsoleSections, CutsAtMarkersAndToleratesCrLf) {

@@ -4,6 +4,7 @@
 
 #include "core/series_code_config.h"
 #include "util/atomic_file.h"
+#include "support/source_paths.h"
 
 using namespace seriesctl;
 
@@ -11,12 +12,12 @@ namespace {
 
 // The series' code as the shipped series names it.
 SeriesCode series_code() {
-    auto file = std::string(SERIESCTL_SOURCE_DIR) + "/kernel/vb2-release-fence/configs/series-code.yaml";
+    auto file = test::source_dir() + "/kernel/vb2-release-fence/configs/series-code.yaml";
     return parse_series_code(read_file(file), file);
 }
 
 std::string data(const std::string& name) {
-    return read_file(std::string(SERIESCTL_SOURCE_DIR) + "/tool/tests/data/qemu/" + name);
+    return read_file(test::source_dir() + "/tool/tests/data/qemu/" + name);
 }
 
 // The shape of the seed's bes2600 splat (PineTab2, arm64): a circular

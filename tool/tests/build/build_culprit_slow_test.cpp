@@ -10,6 +10,7 @@
 #include "support/project_copy.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
+#include "support/source_paths.h"
 
 namespace fs = std::filesystem;
 using namespace seriesctl;
@@ -20,7 +21,7 @@ git::Library libgit2;
 const std::string core_c = "drivers/media/common/videobuf2/videobuf2-core.c";
 
 ProcessResult run_tool(const fs::path& root, const fs::path& cache, const std::vector<std::string>& args) {
-    Command command{{SERIESCTL_BINARY, "--root", root.string()}};
+    Command command{{test::seriesctl_binary(), "--root", root.string()}};
     command.argv.insert(command.argv.end(), args.begin(), args.end());
     command.env = {{"XDG_CACHE_HOME", cache.string()}, {"NO_COLOR", "1"}};
     return run_command(command);
@@ -69,7 +70,7 @@ struct DemoSeries {
         repo.format_patch("HEAD~3", root / "kernel" / "demo" / "v1");
 
         test::write(root / "kernel" / "demo" / "configs" / "media.config",
-                    read_file(fs::path(SERIESCTL_SOURCE_DIR) / "kernel" / "vb2-release-fence" / "configs" /
+                    read_file(fs::path(test::source_dir()) / "kernel" / "vb2-release-fence" / "configs" /
                               "fence-off.config"));
         test::write(root / "kernel" / "demo" / "configs" / "build.yaml", "fragments: [media]\narches: [x86_64]\n");
         test::write(root / "series" / "demo.yaml",

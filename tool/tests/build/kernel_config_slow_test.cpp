@@ -11,13 +11,14 @@
 #include "support/project_copy.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
+#include "support/source_paths.h"
 
 namespace fs = std::filesystem;
 using namespace seriesctl;
 
 namespace {
 
-const fs::path fragments = fs::path(SERIESCTL_SOURCE_DIR) / "kernel" / "vb2-release-fence" / "configs";
+const fs::path fragments = fs::path(test::source_dir()) / "kernel" / "vb2-release-fence" / "configs";
 
 KernelMake x86_make(const fs::path& output) {
     fs::path source = test::shared_cache_home() / "seriesctl" / "trees" / "debian-6.12";

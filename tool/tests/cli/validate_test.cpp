@@ -5,6 +5,7 @@
 #include "support/project_copy.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
+#include "support/source_paths.h"
 
 using namespace seriesctl;
 
@@ -26,7 +27,7 @@ TEST(ValidateCli, DryRunPrintsTheFullPlanForTheShippedConfig) {
     ProcessResult plan = test::run_seriesctl({"validate", "--hw", "ohm", "--v2", "--dry-run"}, root, dir / "home");
     ASSERT_EQ(plan.exit_code, 0) << plan.err;
     EXPECT_EQ(plan.err, "");
-    std::string expected = read_file(SERIESCTL_SOURCE_DIR "/tool/tests/data/validate-ohm-dry-run.txt");
+    std::string expected = read_file(test::source_dir() + "/tool/tests/data/validate-ohm-dry-run.txt");
     EXPECT_EQ(replaced(plan.out, (dir / "home/cache").string(), "$XDG_CACHE_HOME"), expected);
 }
 

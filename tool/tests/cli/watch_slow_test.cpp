@@ -12,6 +12,7 @@
 #include "support/public_inbox.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
+#include "support/source_paths.h"
 
 using namespace seriesctl;
 using namespace seriesctl::test;
@@ -132,7 +133,7 @@ class Watch : public ::testing::Test {
 protected:
     Watch() : inbox(dir / "pi") {
         write(project() / "series" / "vb2-release-fence.yaml", series_yaml);
-        write(project() / "config" / "lore.yaml", read_file(std::filesystem::path(SERIESCTL_SOURCE_DIR) / "config/lore.yaml"));
+        write(project() / "config" / "lore.yaml", read_file(std::filesystem::path(test::source_dir()) / "config/lore.yaml"));
     }
 
     std::filesystem::path project() const { return dir / "checkout"; }

@@ -4,13 +4,14 @@
 #include "repo/series_content.h"
 #include "repo/series_file.h"
 #include "util/atomic_file.h"
+#include "support/source_paths.h"
 
 using namespace seriesctl;
 
 namespace {
 
 struct Shipped {
-    Project project{SERIESCTL_SOURCE_DIR};
+    Project project{test::source_dir()};
     Series series = load_series_file(project.series_file("vb2-release-fence"));
     std::vector<PatchFile> patches = load_version_patches(project, series.version("v2"));
     std::string cover_template = read_file(project.root() / "templates" / "cover.mustache");

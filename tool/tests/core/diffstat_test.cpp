@@ -3,13 +3,14 @@
 #include "core/diffstat.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
+#include "support/source_paths.h"
 
 using namespace seriesctl;
 
 namespace {
 
 std::vector<PatchFile> shipped(const std::string& version) {
-    Project project(SERIESCTL_SOURCE_DIR);
+    Project project(test::source_dir());
     Series series = load_series_file(project.series_file("vb2-release-fence"));
     return load_version_patches(project, series.version(version));
 }

@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/host_config.h"
 #include "support/temp_dir.h"
+#include "support/source_paths.h"
 
 using namespace seriesctl;
 
@@ -34,7 +35,7 @@ const char* board_prefix =
 }  // namespace
 
 TEST(HostConfig, ShippedConfigNamesTheSeedsMachines) {
-    HostConfig config = load_host_config(SERIESCTL_SOURCE_DIR "/config", "/nonexistent");
+    HostConfig config = load_host_config(test::source_dir() + "/config", "/nonexistent");
     ASSERT_EQ(config.count("boltzmann"), 1u);
     EXPECT_EQ(config.at("boltzmann").role, HostSpec::Role::build_host);
     const HostSpec& ohm = find_board(config, "ohm");
@@ -87,7 +88,7 @@ TEST(HostConfig, UserHostReplacesTheShippedOneAndStepHostsMustExist) {
     test::TempDir dir;
     test::write(dir / "user/hosts.yaml", "hosts:\n  boltzmann:\n    ssh: me@192.0.2.1\n    arch: x86_64\n"
                                          "    role: build-host\n    ssh-config: /home/me/ssh_config\n");
-    HostConfig config = load_host_config(SERIESCTL_SOURCE_DIR "/config", dir / "user");
+    HostConfig config = load_host_config(test::source_dir() + "/config", dir / "user");
     EXPECT_EQ(config.at("boltzmann").ssh, "me@192.0.2.1");
     EXPECT_EQ(config.at("boltzmann").ssh_config, "/home/me/ssh_config");
     EXPECT_EQ(config.at("ohm").job.steps.size(), 10u);

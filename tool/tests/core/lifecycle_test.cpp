@@ -4,12 +4,13 @@
 #include "core/lifecycle.h"
 #include "core/series_yaml.h"
 #include "util/atomic_file.h"
+#include "support/source_paths.h"
 
 using namespace seriesctl;
 
 namespace {
 
-const std::filesystem::path source = SERIESCTL_SOURCE_DIR;
+const std::filesystem::path source = test::source_dir();
 
 Series shipped() {
     auto file = source / "series" / "vb2-release-fence.yaml";

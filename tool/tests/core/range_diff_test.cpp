@@ -2,12 +2,13 @@
 
 #include "core/range_diff.h"
 #include "util/atomic_file.h"
+#include "support/source_paths.h"
 
 using namespace seriesctl;
 
 namespace {
 
-const std::filesystem::path source = SERIESCTL_SOURCE_DIR;
+const std::filesystem::path source = test::source_dir();
 
 std::vector<PatchFile> shipped_patches(const std::string& version) {
     std::vector<std::filesystem::path> files;

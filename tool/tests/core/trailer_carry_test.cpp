@@ -4,12 +4,13 @@
 #include "core/series_yaml.h"
 #include "core/trailer_carry.h"
 #include "util/atomic_file.h"
+#include "support/source_paths.h"
 
 using namespace seriesctl;
 
 namespace {
 
-const std::filesystem::path source = SERIESCTL_SOURCE_DIR;
+const std::filesystem::path source = test::source_dir();
 const Address submitter{"Markus Fritsche", "mfritsche@reauktion.de"};
 
 std::vector<std::filesystem::path> shipped_files(const std::string& version) {

@@ -6,15 +6,16 @@
 
 #include "core/series_code_config.h"
 #include "util/atomic_file.h"
+#include "support/source_paths.h"
 
 using namespace seriesctl;
 
 namespace {
 
-const std::string data_dir = std::string(SERIESCTL_SOURCE_DIR) + "/tool/tests/data/qemu/";
+const std::string data_dir = test::source_dir() + "/tool/tests/data/qemu/";
 
 SeriesCode shipped_series_code() {
-    auto file = std::string(SERIESCTL_SOURCE_DIR) + "/kernel/vb2-release-fence/configs/series-code.yaml";
+    auto file = test::source_dir() + "/kernel/vb2-release-fence/configs/series-code.yaml";
     return parse_series_code(read_file(file), file);
 }
 

@@ -10,6 +10,7 @@
 #include "support/project_copy.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
+#include "support/source_paths.h"
 
 using namespace seriesctl;
 namespace fs = std::filesystem;
@@ -31,7 +32,7 @@ struct LoopbackBoard {
         fs::path board_config = sshd.client_config("loop", trust_host_key, ssh_extra);
         fs::path build_config = sshd.client_config("loop-build", trust_host_key, ssh_extra);
         test::write(dir / "board/kmsg", "[    0.000000] Booting Linux\n");
-        fs::copy_file(fs::path(SERIESCTL_SOURCE_DIR) / "tool/tests/data/qemu/v2-trace.txt", dir / "board/trace",
+        fs::copy_file(fs::path(test::source_dir()) / "tool/tests/data/qemu/v2-trace.txt", dir / "board/trace",
                       fs::copy_options::overwrite_existing);
         test::write_png(dir / "board/frame.png", 32, 24, [](uint32_t x, uint32_t y) { return (x << 24) | (y << 16) | 0xff; });
         test::write(dir / "home/config/seriesctl/hosts.yaml",

@@ -13,6 +13,7 @@
 #include "support/project_copy.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
+#include "support/source_paths.h"
 
 namespace fs = std::filesystem;
 using namespace seriesctl;
@@ -20,10 +21,10 @@ using namespace seriesctl;
 namespace {
 
 git::Library libgit2;
-const fs::path series_dir = fs::path(SERIESCTL_SOURCE_DIR) / "kernel" / "vb2-release-fence";
+const fs::path series_dir = fs::path(test::source_dir()) / "kernel" / "vb2-release-fence";
 
 ProcessResult run_tool(const fs::path& root, const fs::path& cache, const std::vector<std::string>& args) {
-    Command command{{SERIESCTL_BINARY, "--root", root.string()}};
+    Command command{{test::seriesctl_binary(), "--root", root.string()}};
     command.argv.insert(command.argv.end(), args.begin(), args.end());
     command.env = {{"XDG_CACHE_HOME", cache.string()}, {"NO_COLOR", "1"}};
     return run_command(command);
@@ -59,7 +60,7 @@ class ShippedVersions : public ::testing::TestWithParam<std::string> {};
 TEST_P(ShippedVersions, AppliesWithGitAmAndEqualsFormatPatchOutput) {
     test::TempDir dir;
     fs::path cache = test::borrow_kernel_cache(dir / "home");
-    std::string base = imported_base(SERIESCTL_SOURCE_DIR, cache);
+    std::string base = imported_base(test::source_dir(), cache);
     fs::path store = cache / "seriesctl" / "store.git";
     test::run_ok(Command{{"git", "clone", "-q", "--shared", "--no-checkout", store.string(), (dir / "linux").string()}});
     auto files = patch_files(GetParam());

@@ -14,6 +14,7 @@
 #include "support/public_inbox.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
+#include "support/source_paths.h"
 
 using namespace seriesctl;
 using namespace seriesctl::test;
@@ -105,7 +106,7 @@ protected:
 
     // seriesctl on a cache that borrows the imported tree, with its own config.
     ProcessResult seriesctl(const std::vector<std::string>& args) const {
-        Command command{{"timeout", "600", SERIESCTL_BINARY, "--root", project().string()},
+        Command command{{"timeout", "600", test::seriesctl_binary(), "--root", project().string()},
                         {},
                         {{"XDG_CACHE_HOME", cache.string()},
                          {"XDG_CONFIG_HOME", (dir / "home" / "config").string()},

@@ -7,6 +7,7 @@
 #include "support/project_copy.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
+#include "support/source_paths.h"
 
 using namespace seriesctl;
 using namespace seriesctl::test;
@@ -34,7 +35,7 @@ TEST(ShippedV2, RebasesOntoDebian612AsGitFormatPatchWritesIt) {
 
     fs::path cache = borrow_kernel_cache(dir / "home");
     ProcessResult rebase = run_command(Command{
-        {SERIESCTL_BINARY, "--root", checkout.string(), "--json", "rebase", "--v2", "--onto", "debian-6.12"},
+        {test::seriesctl_binary(), "--root", checkout.string(), "--json", "rebase", "--v2", "--onto", "debian-6.12"},
         {},
         {{"XDG_CACHE_HOME", cache.string()}}});
     ASSERT_EQ(rebase.exit_code, 0) << rebase.out << rebase.err;

@@ -3,11 +3,12 @@
 #include "core/series_yaml.h"
 #include "repo/series_file.h"
 #include "util/atomic_file.h"
+#include "support/source_paths.h"
 
 using namespace seriesctl;
 
 namespace {
-const std::filesystem::path shipped = std::filesystem::path(SERIESCTL_SOURCE_DIR) / "series" / "vb2-release-fence.yaml";
+const std::filesystem::path shipped = std::filesystem::path(test::source_dir()) / "series" / "vb2-release-fence.yaml";
 }
 
 // The shipped file is in canonical form: loading and saving it changes no byte.

@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "support/temp_dir.h"
+#include "support/source_paths.h"
 
 namespace seriesctl::test {
 
@@ -62,7 +63,7 @@ std::vector<std::filesystem::path> GitRepo::format_patch(const std::string& rang
 
 Command seriesctl_command(const std::vector<std::string>& args, const std::filesystem::path& cwd,
                           const std::filesystem::path& home) {
-    Command command{{SERIESCTL_BINARY}, cwd, git_test_env()};
+    Command command{{test::seriesctl_binary()}, cwd, git_test_env()};
     command.argv.insert(command.argv.end(), args.begin(), args.end());
     command.env.push_back({"XDG_CACHE_HOME", (home / "cache").string()});
     command.env.push_back({"XDG_CONFIG_HOME", (home / "config").string()});

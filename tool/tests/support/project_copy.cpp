@@ -3,13 +3,14 @@
 #include <cstdlib>
 
 #include "support/git_fixture.h"
+#include "support/source_paths.h"
 
 namespace fs = std::filesystem;
 
 namespace seriesctl::test {
 
 fs::path copy_project(const fs::path& dir) {
-    const fs::path source(SERIESCTL_SOURCE_DIR);
+    const fs::path source(test::source_dir());
     fs::create_directories(dir);
     for (const char* part : {"config", "kernel", "templates"})
         if (fs::exists(source / part)) fs::copy(source / part, dir / part, fs::copy_options::recursive);

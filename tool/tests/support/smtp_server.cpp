@@ -2,12 +2,13 @@
 
 #include "support/public_inbox.h"
 #include "support/temp_dir.h"
+#include "support/source_paths.h"
 
 namespace seriesctl::test {
 
 SmtpServer::SmtpServer(const std::filesystem::path& dir, int stop_after) : dir_(dir), port_(free_port()) {
     std::filesystem::create_directories(dir_);
-    Command command{{"timeout", "300", "/usr/bin/python3", std::string(SERIESCTL_SOURCE_DIR) + "/tool/tests/support/smtp_sink.py",
+    Command command{{"timeout", "300", "/usr/bin/python3", test::source_dir() + "/tool/tests/support/smtp_sink.py",
                      "--port", std::to_string(port_), "--mbox", mbox().string(), "--envelopes", envelopes().string(),
                      "--stop-after", std::to_string(stop_after)},
                     {},

@@ -5,6 +5,7 @@
 #include "support/project_copy.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
+#include "support/source_paths.h"
 
 using namespace seriesctl;
 namespace fs = std::filesystem;
@@ -28,7 +29,7 @@ TEST(DebianImport, ImportsLinuxSource612DeterministicallyAndIsIdempotent) {
     if (fs::exists(shared_store / "objects"))
         test::write(store / "objects" / "info" / "alternates", (shared_store / "objects").string() + "\n");
 
-    ProcessResult first = test::run_seriesctl({"--json", "tree", "import", "debian-6.12"}, SERIESCTL_SOURCE_DIR,
+    ProcessResult first = test::run_seriesctl({"--json", "tree", "import", "debian-6.12"}, test::source_dir(),
                                               dir / "home");
     ASSERT_EQ(first.exit_code, 0) << first.err;
     auto imported = nlohmann::json::parse(first.out);
@@ -37,7 +38,7 @@ TEST(DebianImport, ImportsLinuxSource612DeterministicallyAndIsIdempotent) {
         Command{{"git", "--git-dir=" + shared_store.string(), "rev-parse", "refs/tags/debian-6.12/" + tag_version}});
     if (shared_tip.ok()) EXPECT_EQ(imported["commit"].get<std::string>() + "\n", shared_tip.out);
 
-    ProcessResult second = test::run_seriesctl({"tree", "import", "debian-6.12"}, SERIESCTL_SOURCE_DIR, dir / "home");
+    ProcessResult second = test::run_seriesctl({"tree", "import", "debian-6.12"}, test::source_dir(), dir / "home");
     ASSERT_EQ(second.exit_code, 0) << second.err;
     EXPECT_NE(second.out.find("debian-6.12 is imported already"), std::string::npos) << second.out;
 

@@ -10,6 +10,7 @@
 #include "support/project_copy.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
+#include "support/source_paths.h"
 
 namespace fs = std::filesystem;
 using namespace seriesctl;
@@ -17,7 +18,7 @@ using namespace seriesctl;
 namespace {
 
 ProcessResult validate(const fs::path& root, const fs::path& cache, int timeout_seconds) {
-    Command command{{"timeout", std::to_string(timeout_seconds), SERIESCTL_BINARY, "--root", root.string(), "--json",
+    Command command{{"timeout", std::to_string(timeout_seconds), test::seriesctl_binary(), "--root", root.string(), "--json",
                      "validate", "--hw", "qemu", "--version", "v2", "--ab"}};
     command.env = {{"XDG_CACHE_HOME", cache.string()}, {"NO_COLOR", "1"}};
     return run_command(command);
