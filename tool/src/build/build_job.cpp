@@ -26,6 +26,7 @@
 #include "util/file_lock.h"
 #include "util/hash.h"
 #include "util/xdg.h"
+#include "util/text.h"
 
 namespace fs = std::filesystem;
 
@@ -100,12 +101,6 @@ std::map<std::string, std::vector<std::string>> load_not_in_tree(const fs::path&
 void save_not_in_tree(const fs::path& build_root, const std::map<std::string, std::vector<std::string>>& symbols) {
     fs::create_directories(not_in_tree_file(build_root).parent_path());
     write_file_atomically(not_in_tree_file(build_root), nlohmann::json(symbols).dump());
-}
-
-std::string joined(const std::vector<std::string>& items) {
-    std::string text;
-    for (const auto& item : items) text += (text.empty() ? "" : " ") + item;
-    return text;
 }
 
 std::vector<Diagnostic> of_kind(const std::vector<Diagnostic>& diagnostics, const std::string& kind) {
@@ -248,7 +243,7 @@ BuildReport run_build(const Project& project, const BuildRequest& request,
                 // prepared tree, and the kernel's include/config/ tracking
                 // rebuilds only what a changed symbol touches.
                 cell.make = KernelMake{source.dir(), build_root / arch_name, arch, ccache, request.jobs};
-                cell.flags = (request.sparse ? "C=1 " : "") + joined(targets);
+                cell.flags = (request.sparse ? "C=1 " : "") + joined(targets, " ");
                 cell.result_file = build_root / "results" /
                                    (sha256_hex(git::to_string(steps[step]) + cell.stamp + cell.flags) + ".json");
                 if (request.reuse) cell.result = reused_result(cell.result_file);
@@ -317,7 +312,7 @@ BuildReport run_build(const Project& project, const BuildRequest& request,
             if (cell.arch == arch) new_warnings += cell.new_warnings.size(), failed += cell.ok ? 0 : 1;
         evidence.figures = {{"steps", std::to_string(steps.size())},
                             {"objects", std::to_string(report.targets.size())},
-                            {"configs", joined(plan.fragments)},
+                            {"configs", joined(plan.fragments, " ")},
                             {"failed-compiles", std::to_string(failed)},
                             {"new-warnings", std::to_string(new_warnings)},
                             {"flags", request.sparse ? "W=1 C=1" : "W=1"}};

@@ -1,4 +1,5 @@
 #include "core/address.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -6,13 +7,6 @@
 namespace seriesctl {
 
 namespace {
-
-std::string trim(std::string_view text) {
-    size_t begin = text.find_first_not_of(" \t");
-    if (begin == std::string_view::npos) return "";
-    size_t end = text.find_last_not_of(" \t");
-    return std::string(text.substr(begin, end - begin + 1));
-}
 
 bool valid_email(const std::string& email) {
     auto at = email.find('@');
@@ -35,10 +29,7 @@ std::string Address::formatted() const {
 }
 
 std::string Address::key() const {
-    std::string lowered = email;
-    std::transform(lowered.begin(), lowered.end(), lowered.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return lowered;
+    return lowercase(email);
 }
 
 Address parse_address(std::string_view text, std::string* why) {
@@ -54,13 +45,13 @@ Address parse_address(std::string_view text, std::string* why) {
     auto open = text.rfind('<');
     if (open == std::string_view::npos) {
         if (text.find('>') != std::string_view::npos) return refuse("has '>' without '<'");
-        address.email = trim(text);
+        address.email = trimmed(text);
     } else {
         auto close = text.find('>', open);
-        if (close == std::string_view::npos || trim(text.substr(close + 1)) != "")
+        if (close == std::string_view::npos || trimmed(text.substr(close + 1)) != "")
             return refuse("has an unbalanced '<'");
-        address.email = trim(text.substr(open + 1, close - open - 1));
-        address.name = trim(text.substr(0, open));
+        address.email = trimmed(text.substr(open + 1, close - open - 1));
+        address.name = trimmed(text.substr(0, open));
         if (address.name.size() >= 2 && address.name.front() == '"' && address.name.back() == '"')
             address.name = address.name.substr(1, address.name.size() - 2);
         if (address.name.find_first_of("<>\"") != std::string::npos)
@@ -68,6 +59,11 @@ Address parse_address(std::string_view text, std::string* why) {
     }
     if (!valid_email(address.email)) return refuse("is not a mail address");
     return address;
+}
+
+std::string display_name(std::string_view written) {
+    Address address = parse_address(written, nullptr);
+    return address.email.empty() ? std::string(written) : address.display();
 }
 
 }  // namespace seriesctl

@@ -14,6 +14,8 @@ struct Address {
     std::string formatted() const;
     /// Lower-cased address: two spellings of one mailbox compare equal.
     std::string key() const;
+    /// How prose names the person: the display name, else the address.
+    std::string display() const { return name.empty() ? email : name; }
 };
 
 /// Parses "Name <a@b>", "\"Name, Jr\" <a@b>" or "a@b". Returns an empty
@@ -21,5 +23,9 @@ struct Address {
 /// single clean address: a CR, LF or other control character (a header
 /// injection), no '@', an unbalanced '<', spaces inside the address.
 Address parse_address(std::string_view text, std::string* why);
+
+/// "Nicolas Dufresne <n@x>" -> "Nicolas Dufresne": the Address's display(),
+/// or the text as written when it is not one address.
+std::string display_name(std::string_view written);
 
 }  // namespace seriesctl

@@ -1,4 +1,5 @@
 #include "core/address_book.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <sstream>
@@ -6,12 +7,6 @@
 namespace seriesctl {
 
 namespace {
-
-std::string lowered(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 // The "Name <a@b>" pairs of one .mailmap line, in order (comments dropped).
 std::vector<Address> mailmap_pairs(std::string line) {
@@ -45,7 +40,7 @@ AddressBook::AddressBook(std::string_view mailmap, std::string_view maintainers)
         std::string value = line.substr(2);
         value.erase(0, value.find_first_not_of(" \t"));
         if (line[0] == 'L') {
-            lists_.push_back(lowered(value.substr(0, value.find_first_of(" \t"))));
+            lists_.push_back(lowercase(value.substr(0, value.find_first_of(" \t"))));
             continue;
         }
         std::string why;
@@ -61,14 +56,14 @@ bool AddressBook::is_list(const Address& address) const {
 std::optional<Address> AddressBook::current(const Address& address) const {
     for (const auto& entry : mailmap_) {
         if (entry.commit.key() != address.key()) continue;
-        if (!entry.commit.name.empty() && lowered(entry.commit.name) != lowered(address.name)) continue;
+        if (!entry.commit.name.empty() && lowercase(entry.commit.name) != lowercase(address.name)) continue;
         if (entry.proper.email.empty() || entry.proper.key() == address.key()) continue;
         return Address{entry.proper.name.empty() ? address.name : entry.proper.name, entry.proper.email};
     }
     if (address.name.empty()) return std::nullopt;
     std::vector<Address> known;
     for (const auto& person : people_) {
-        if (lowered(person.name) != lowered(address.name)) continue;
+        if (lowercase(person.name) != lowercase(address.name)) continue;
         if (person.key() == address.key()) return std::nullopt;
         if (std::none_of(known.begin(), known.end(), [&](const Address& a) { return a.key() == person.key(); }))
             known.push_back(person);

@@ -1,4 +1,5 @@
 #include "core/charset.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <cctype>
@@ -45,9 +46,7 @@ std::string repaired_utf8(std::string_view text) {
 }  // namespace
 
 std::optional<std::string> charset_to_utf8(std::string_view bytes, std::string_view charset) {
-    std::string name(charset);
-    std::transform(name.begin(), name.end(), name.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    std::string name = lowercase(charset);
     // US-ASCII mail with 8-bit bytes is nearly always UTF-8 sent unlabelled.
     if (name.empty() || name == "utf-8" || name == "utf8" || name == "us-ascii" || name == "ascii")
         return repaired_utf8(bytes);

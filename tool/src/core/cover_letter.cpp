@@ -18,11 +18,6 @@ using Data = kainjow::mustache::data;
 // Joins two words that wrap_text must not part (a figure and its value).
 constexpr char keep_together = '\x1f';
 
-std::string display_name(const std::string& author) {
-    Address address = parse_address(author, nullptr);
-    return address.name.empty() ? (address.email.empty() ? author : address.email) : address.name;
-}
-
 // The version holding review `id`, "v1".
 std::string version_of_review(const Series& series, const std::string& id) {
     for (const auto& version : series.versions)

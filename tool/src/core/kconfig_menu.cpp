@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "core/error.h"
+#include "util/text.h"
 
 namespace seriesctl {
 
@@ -97,11 +98,6 @@ private:
             }
         }
         return text;
-    }
-    static std::string trimmed(const std::string& text) {
-        size_t start = text.find_first_not_of(" \t\r");
-        if (start == std::string::npos) return "";
-        return text.substr(start, text.find_last_not_of(" \t\r") - start + 1);
     }
     static std::string first_word(const std::string& line) {
         std::string text = trimmed(line);

@@ -14,13 +14,6 @@ std::string without_angle_brackets(const std::string& key) {
     return key;
 }
 
-// "Nicolas Dufresne <n@x>" -> "Nicolas Dufresne".
-std::string display_name(const std::string& author) {
-    std::string why;
-    Address address = parse_address(author, &why);
-    return address.name.empty() ? author : address.name;
-}
-
 }  // namespace
 
 const Version& version_to_cut_from(const Series& series, const std::string& from) {

@@ -45,6 +45,10 @@ std::string message_url(const std::string& archive, const std::string& message_i
     return archive + "/" + percent_encode(message_id, "-._~!$&'()*+,;=:@") + "/";
 }
 
+std::string raw_message_url(const std::string& archive, const std::string& message_id) {
+    return message_url(archive, message_id) + "raw";
+}
+
 std::string thread_mbox_url(const std::string& archive, const std::string& message_id) {
     return message_url(archive, message_id) + "t.mbox.gz";
 }

@@ -25,6 +25,9 @@ std::string percent_encode(const std::string& text, const std::string& kept);
 /// is escaped as public-inbox does ('@' and sub-delims stay readable).
 std::string message_url(const std::string& archive, const std::string& message_id);
 
+/// "<archive>/<message-id>/raw": the one message as it was received.
+std::string raw_message_url(const std::string& archive, const std::string& message_id);
+
 /// "<archive>/<message-id>/t.mbox.gz": the whole thread, gzipped mboxrd.
 std::string thread_mbox_url(const std::string& archive, const std::string& message_id);
 

@@ -4,24 +4,11 @@
 #include <cctype>
 
 #include "core/charset.h"
+#include "util/text.h"
 
 namespace seriesctl {
 
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
-}
-
-std::string trimmed(std::string_view text) {
-    size_t begin = text.find_first_not_of(" \t\r\n");
-    if (begin == std::string_view::npos) return "";
-    size_t end = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(begin, end - begin + 1));
-}
 
 int hex_digit(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -37,7 +24,7 @@ std::string header_value(const std::vector<MailHeader>& headers, std::string_vie
 
 // The media type of a Content-Type value, lower case: "text/plain".
 std::string media_type(std::string_view content_type) {
-    return lower(trimmed(content_type.substr(0, content_type.find(';'))));
+    return lowercase(trimmed(content_type.substr(0, content_type.find(';'))));
 }
 
 std::optional<std::string> decode_transfer(std::string_view body, const std::string& encoding, std::string* why) {
@@ -111,7 +98,7 @@ std::optional<std::string> part_text(const std::vector<MailHeader>& headers, std
     // The top level of a mail is read whatever its type claims; inside a
     // multipart only text/plain is the text (HTML and attachments are not).
     if (!first_level && type != "text/plain") return std::string();
-    auto bytes = decode_transfer(body, lower(trimmed(header_value(headers, "Content-Transfer-Encoding"))), why);
+    auto bytes = decode_transfer(body, lowercase(trimmed(header_value(headers, "Content-Transfer-Encoding"))), why);
     if (!bytes) return std::nullopt;
     std::string charset = header_parameter(content_type, "charset");
     auto text = charset_to_utf8(*bytes, charset);
@@ -152,7 +139,7 @@ std::string header_parameter(std::string_view value, std::string_view name) {
         // A quoted value may hold ';': extend to the closing quote.
         std::string_view item = value.substr(pos + 1, next == std::string_view::npos ? std::string_view::npos : next - pos - 1);
         size_t eq = item.find('=');
-        if (eq != std::string_view::npos && lower(trimmed(item.substr(0, eq))) == lower(name)) {
+        if (eq != std::string_view::npos && lowercase(trimmed(item.substr(0, eq))) == lowercase(name)) {
             size_t start = pos + 1 + eq + 1;
             std::string_view rest = value.substr(start);
             size_t first = rest.find_first_not_of(" \t");

@@ -1,4 +1,5 @@
 #include "core/mail_date.h"
+#include "util/text.h"
 
 #include <array>
 #include <ctime>
@@ -30,8 +31,7 @@ std::optional<MailDate> parse_mail_date_zone(std::string_view text) {
                                                        "jul", "aug", "sep", "oct", "nov", "dec"};
     std::match_results<std::string_view::const_iterator> match;
     if (!std::regex_match(text.begin(), text.end(), match, shape)) return std::nullopt;
-    std::string month = match[2];
-    for (auto& c : month) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string month = lowercase(match[2].str());
     int month_index = -1;
     for (size_t i = 0; i < months.size(); ++i)
         if (month == months[i]) month_index = static_cast<int>(i);

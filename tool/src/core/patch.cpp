@@ -8,6 +8,7 @@
 #include "core/printable.h"
 #include "git/diff_parser.h"
 #include "util/hash.h"
+#include "util/text.h"
 
 namespace seriesctl {
 
@@ -56,8 +57,7 @@ std::string path_outside_tree(const std::string& path) {
     size_t begin = 0;
     while (begin <= path.size()) {
         size_t end = std::min(path.find('/', begin), path.size());
-        std::string part = path.substr(begin, end - begin);
-        std::transform(part.begin(), part.end(), part.begin(), [](unsigned char c) { return std::tolower(c); });
+        std::string part = lowercase(path.substr(begin, end - begin));
         if (part == "..") return "climbs out of the tree ('..')";
         if (part == "." || part.empty()) return "has an empty or '.' component";
         if (part == ".git") return "reaches into .git";

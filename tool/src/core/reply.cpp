@@ -1,4 +1,5 @@
 #include "core/reply.h"
+#include "util/text.h"
 
 #include <algorithm>
 #include <regex>
@@ -7,12 +8,6 @@
 namespace seriesctl {
 
 namespace {
-
-std::string trimmed(const std::string& line) {
-    size_t begin = line.find_first_not_of(" \t\r\n");
-    if (begin == std::string::npos) return "";
-    return line.substr(begin, line.find_last_not_of(" \t\r\n") - begin + 1);
-}
 
 bool is_quote(const std::string& line) {
     size_t first = line.find_first_not_of(" \t");
@@ -56,8 +51,8 @@ std::vector<std::string> own_lines(const std::string& body) {
     return own;
 }
 
-std::string canonical_key(std::string key) {
-    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+std::string canonical_key(const std::string& given) {
+    std::string key = lowercase(given);
     if (key == "nacked-by") return "Nacked-by";
     key[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(key[0])));
     return key;
@@ -91,7 +86,7 @@ ReplyText read_reply(const std::string& body, const Address& sender, size_t exce
         std::smatch match;
         std::string given;
         if (std::regex_match(text, match, trailer))
-            given = canonical_key(match[1]) + ": " + trimmed(match[2]);
+            given = canonical_key(match[1]) + ": " + trimmed(match[2].str());
         else if (std::regex_match(text, nak))
             given = "Nacked-by: " + sender.formatted();
         if (!given.empty()) {

@@ -110,6 +110,8 @@ struct Version {
     std::optional<Sending> sent;
 
     std::string name() const { return "v" + std::to_string(number); }
+    /// Mailed or being mailed: its patch files are what the list received.
+    bool frozen() const { return state != VersionState::draft && state != VersionState::ready; }
 };
 
 struct Series {

@@ -3,33 +3,28 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "util/text.h"
 
 namespace seriesctl {
 
 namespace {
-
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
 
 // Two spellings of one trailer compare equal: the key in any case, the
 // address by its mailbox.
 std::string trailer_key(const std::string& key, const std::string& value) {
     std::string why;
     Address address = parse_address(value, &why);
-    return lower(key) + ":" + (address.email.empty() ? value : address.key());
+    return lowercase(key) + ":" + (address.email.empty() ? value : address.key());
 }
 
 std::string trailer_key(const std::string& trailer) {
     size_t colon = trailer.find(':');
-    if (colon == std::string::npos) return lower(trailer);
+    if (colon == std::string::npos) return lowercase(trailer);
     size_t value = trailer.find_first_not_of(' ', colon + 1);
     return trailer_key(trailer.substr(0, colon), value == std::string::npos ? "" : trailer.substr(value));
 }
 
-bool is_objection(const std::string& trailer) { return lower(trailer).starts_with("nacked-by:"); }
+bool is_objection(const std::string& trailer) { return lowercase(trailer).starts_with("nacked-by:"); }
 
 }  // namespace
 
@@ -94,7 +89,7 @@ std::string with_trailers(const std::string& text, const PatchFile& patch, const
         size_t eol = text.find('\n', pos);
         std::string line = text.substr(pos, eol - pos);
         static const std::string sob = "signed-off-by:";
-        if (lower(line.substr(0, sob.size())) == sob) {
+        if (lowercase(line.substr(0, sob.size())) == sob) {
             std::string why;
             if (parse_address(line.substr(sob.size()), &why).key() == submitter.key()) insert_at = pos;
         }

@@ -6,6 +6,7 @@
 
 #include "core/reply.h"
 #include "core/table.h"
+#include "util/text.h"
 
 namespace seriesctl {
 
@@ -18,12 +19,6 @@ std::vector<NewReply> in_order(std::vector<NewReply> replies) {
                std::tuple(b.series, number(b.version), b.review.patch, b.review.date);
     });
     return replies;
-}
-
-std::string joined(const std::vector<std::string>& items, const char* separator) {
-    std::string text;
-    for (const auto& item : items) text += (text.empty() ? "" : separator) + item;
-    return text;
 }
 
 std::string figures(const WatchReport& report) {

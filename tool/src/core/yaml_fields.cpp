@@ -2,6 +2,7 @@
 
 #include "core/error.h"
 #include "core/printable.h"
+#include "util/text.h"
 
 #include <set>
 
@@ -12,12 +13,6 @@ namespace {
 std::string place(const std::string& file, const YAML::Mark& mark) {
     if (mark.is_null()) return file;
     return file + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1);
-}
-
-std::string join(const std::vector<std::string>& items) {
-    std::string text;
-    for (const auto& item : items) text += (text.empty() ? "" : ", ") + item;
-    return text;
 }
 
 }  // namespace
@@ -136,7 +131,7 @@ std::string YamlFields::choice(const char* key, const std::vector<std::string>& 
     std::string value = text(key);
     for (const auto& option : allowed)
         if (option == value) return value;
-    fail_at(node_[key], field(key), "'" + value + "' is not one of " + join(allowed));
+    fail_at(node_[key], field(key), "'" + value + "' is not one of " + joined(allowed, ", "));
 }
 
 void YamlFields::each(const char* key, const std::function<void(const YamlFields&)>& read) const {

@@ -149,8 +149,11 @@ private:
             if (run.over()) break;
             std::optional<BootProbe> now = probe(host, run, outcome);
             if (!now) {
+                // A probe cut short by the step's own deadline says nothing of the host: keep what the last one saw.
+                if (run.over()) break;
                 std::string hint = ssh_failure_hint(host, outcome.last_lines);
-                waiting = "not back: " + (hint.empty() ? last_word_line(outcome.last_lines) : hint);
+                if (hint.empty()) hint = last_word_line(outcome.last_lines);
+                waiting = "not back: " + (hint.empty() ? "no answer" : hint);
                 continue;
             }
             switch (judge_boot(before->boot_id, *now, step.expect_kernel)) {

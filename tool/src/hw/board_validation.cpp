@@ -1,7 +1,5 @@
 #include "hw/board_validation.h"
 
-#include <algorithm>
-#include <ctime>
 #include <nlohmann/json.hpp>
 
 #include "analyse/kernel_reports.h"
@@ -39,11 +37,7 @@ Setup set_up(const Project& project, const BoardRequest& request) {
 }
 
 // "20261201T213000Z-v2": sorts by time, names the version.
-std::string make_run_id(const std::string& version) {
-    std::string stamp = iso8601_utc(std::time(nullptr));
-    stamp.erase(std::remove_if(stamp.begin(), stamp.end(), [](char c) { return c == '-' || c == ':'; }), stamp.end());
-    return stamp + "-" + version;
-}
+std::string make_run_id(const std::string& version) { return now_run_stamp() + "-" + version; }
 
 std::string ssh_version() {
     ProcessResult version = run_command(Command{{"ssh", "-V"}});

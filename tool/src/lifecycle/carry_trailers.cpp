@@ -21,7 +21,7 @@ TrailersOutcome carry_trailers(const Project& project, const std::string& series
         if (!target) throw Error("series " + series.name + " has no draft: name a version with --version vN");
     }
     outcome.version = target->name();
-    if (target->state != VersionState::draft && target->state != VersionState::ready)
+    if (target->frozen())
         throw Error(outcome.version + " is " + to_string(target->state) + ": its files are what was mailed");
 
     std::vector<PatchFile> patches = load_version_patches(project, *target);

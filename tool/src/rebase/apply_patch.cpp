@@ -59,7 +59,7 @@ FileReport apply_file(git::TreeOverlay& tree, git_repository* repo, const FileDi
         return report;
     }
     if (!file.old_path.empty() && file.old_path != file.new_path) tree.remove(file.old_path);
-    unsigned mode = file.new_mode ? file.new_mode : current->mode ? current->mode : GIT_FILEMODE_BLOB;
+    unsigned mode = file.new_mode ? file.new_mode : current->mode ? current->mode : unsigned{GIT_FILEMODE_BLOB};
     tree.write(file.new_path, {std::move(result), mode});
     return report;
 }

@@ -51,10 +51,6 @@ TreeReport try_on(const TreeSpec& tree, const TreeStore& store, const std::vecto
     return result.report;
 }
 
-bool was_sent(VersionState state) {
-    return state == VersionState::sending || state == VersionState::sent || state == VersionState::superseded;
-}
-
 }  // namespace
 
 RebaseCheckReport check_version(const Project& project, const VersionRef& ref, const TreeConfig& config,
@@ -78,7 +74,7 @@ RebaseOutcome rebase_version(const Project& project, const VersionRef& ref, cons
     RebaseOutcome outcome;
     outcome.series = loaded.series;
     outcome.version = loaded.version.name();
-    if (was_sent(loaded.version.state))
+    if (loaded.version.frozen())
         throw Error(outcome.version + " is " + to_string(loaded.version.state) +
                     ": its files are what was mailed; rebase a draft version instead");
     for (const auto& patch : loaded.patches) note_text(patch);  // refuse what format-patch cannot write again
@@ -109,7 +105,7 @@ RebaseOutcome rebase_version(const Project& project, const VersionRef& ref, cons
     store.set_ref("refs/seriesctl/" + outcome.series + "/" + outcome.version, commits.back());
     update_series_file(project.series_file(outcome.series), [&](Series& series) {
         Version& version = series.version(outcome.version);
-        if (was_sent(version.state)) throw Error(outcome.version + " was sent meanwhile; nothing written");
+        if (version.frozen()) throw Error(outcome.version + " was sent meanwhile; nothing written");
         version.base = outcome.base;
     });
     for (auto& file : staged) file.place();

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/error.h"
+#include "util/text.h"
 
 namespace fs = std::filesystem;
 
@@ -13,12 +14,6 @@ namespace {
 bool is_project(const fs::path& dir) {
     std::error_code ec;
     return fs::is_directory(dir / "series", ec) && fs::is_directory(dir / "config", ec);
-}
-
-std::string join(const std::vector<std::string>& names) {
-    std::string text;
-    for (const auto& name : names) text += (text.empty() ? "" : ", ") + name;
-    return text;
 }
 
 }  // namespace
@@ -53,12 +48,12 @@ std::string Project::resolve_series(const std::string& requested) const {
     if (!requested.empty()) {
         if (std::find(names.begin(), names.end(), requested) == names.end())
             throw Error("no series '" + requested + "' in " + series_dir().string() +
-                        (names.empty() ? "" : " (there is " + join(names) + ")"));
+                        (names.empty() ? "" : " (there is " + joined(names, ", ") + ")"));
         return requested;
     }
     if (names.size() == 1) return names.front();
     if (names.empty()) throw Error("no series in " + series_dir().string());
-    throw Error("several series in " + series_dir().string() + ", name one: " + join(names));
+    throw Error("several series in " + series_dir().string() + ", name one: " + joined(names, ", "));
 }
 
 }  // namespace seriesctl

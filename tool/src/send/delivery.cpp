@@ -14,6 +14,7 @@
 #include "util/clock.h"
 #include "util/random_hex.h"
 #include "util/xdg.h"
+#include "core/lore_query.h"
 
 namespace fs = std::filesystem;
 
@@ -43,7 +44,7 @@ void record_message(const fs::path& file, const std::string& version, const Outg
 // Whether the archive has the message: it was accepted by the server
 // before an interrupted send could record so.
 bool archive_has(HttpClient& http, const LoreConfig& lore, const std::string& message_id) {
-    std::string url = lore.archive() + "/" + message_id + "/raw";
+    std::string url = raw_message_url(lore.archive(), message_id);
     HttpResponse response = http.get(url);
     if (response.status == 200) return true;
     if (response.status == 404 || response.status == 410) return false;
@@ -163,7 +164,7 @@ SendOutcome send_version(const Project& project, const SendRequest& request,
         version.state = VersionState::sent;
         version.sent->date = now_iso8601();
         version.sent->cover = cover_id;
-        version.sent->link = lore.archive() + "/" + cover_id + "/";
+        version.sent->link = message_url(lore.archive(), cover_id);
     });
     return outcome;
 }

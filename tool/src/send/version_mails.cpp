@@ -10,6 +10,7 @@
 #include "tree/tree_access.h"
 #include "util/atomic_file.h"
 #include "util/xdg.h"
+#include "core/lore_query.h"
 
 namespace fs = std::filesystem;
 
@@ -57,7 +58,7 @@ std::string version_link(const Project& project, const Version& version) {
     if (!version.sent || version.sent->cover.empty()) return "";
     if (!version.sent->link.empty()) return version.sent->link;
     LoreConfig lore = load_lore_config(project.config_dir(), user_config_dir());
-    return lore.archive() + "/" + version.sent->cover + "/";
+    return message_url(lore.archive(), version.sent->cover);
 }
 
 CoverFacts cover_facts(const Project& project, const VersionAtHand& at_hand) {

@@ -17,4 +17,6 @@ std::string iso8601_utc(int64_t seconds) { return format_utc(seconds, "%Y-%m-%dT
 
 std::string now_iso8601() { return iso8601_utc(std::time(nullptr)); }
 
+std::string now_run_stamp() { return format_utc(std::time(nullptr), "%Y%m%dT%H%M%SZ"); }
+
 }  // namespace seriesctl

@@ -14,4 +14,8 @@ std::string iso8601_utc(int64_t seconds);
 /// The current time in that form: evidence dates.
 std::string now_iso8601();
 
+/// The current time as ISO 8601 basic format, "20261201T213000Z": names a
+/// run's directory (no ':'), and sorts by time.
+std::string now_run_stamp();
+
 }  // namespace seriesctl

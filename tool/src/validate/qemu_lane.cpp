@@ -220,7 +220,7 @@ QemuLaneReport run_qemu_lane(const Project& project, const QemuLaneRequest& requ
     report.base = *tip;  // like check and build: the tree as it is now
 
     fs::path root = cache_dir() / "qemu" / report.tree;
-    std::string run_id = now_iso8601();
+    std::string run_id = now_run_stamp();
     fs::path artifacts = cache_dir() / "logs" / series.name / version.name() / "qemu" / run_id;
     report.plan = {"apply " + std::to_string(at_hand.patches.size()) + " patches of " + version.name() + " and " +
                        std::to_string(inputs.overlay.size()) + " validation patches in memory on " +

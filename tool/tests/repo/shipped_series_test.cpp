@@ -29,7 +29,9 @@ TEST(ShippedSeries, HoldsV1AsSentAndV2AsDraft) {
     const Version& v2 = series.version("v2");
     EXPECT_EQ(v2.state, VersionState::draft);
     for (const auto& entry : v2.changelog)
-        if (!entry.answers.empty()) EXPECT_NE(series.find_review(entry.answers), nullptr);
+        if (!entry.answers.empty()) {
+            EXPECT_NE(series.find_review(entry.answers), nullptr);
+        }
     bool sima = false;
     for (const auto& cc : v2.cc) sima = sima || cc == "Simona Vetter <simona@ffwll.ch>";
     EXPECT_TRUE(sima) << "Sima Vetter's address as MAINTAINERS has it";

@@ -36,7 +36,9 @@ TEST(DebianImport, ImportsLinuxSource612DeterministicallyAndIsIdempotent) {
     EXPECT_EQ(imported["tag"], "refs/tags/debian-6.12/" + tag_version);
     ProcessResult shared_tip = run_command(
         Command{{"git", "--git-dir=" + shared_store.string(), "rev-parse", "refs/tags/debian-6.12/" + tag_version}});
-    if (shared_tip.ok()) EXPECT_EQ(imported["commit"].get<std::string>() + "\n", shared_tip.out);
+    if (shared_tip.ok()) {
+        EXPECT_EQ(imported["commit"].get<std::string>() + "\n", shared_tip.out);
+    }
 
     ProcessResult second = test::run_seriesctl({"tree", "import", "debian-6.12"}, test::source_dir(), dir / "home");
     ASSERT_EQ(second.exit_code, 0) << second.err;
