@@ -4,9 +4,9 @@
 #include <cstdint>
 #include <string>
 
-#include "core/error.h"
 #include "core/mail.h"
 #include "core/mbox.h"
+#include "util/error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -5,9 +5,10 @@
 #include <cstdint>
 #include <string>
 
-#include "core/error.h"
 #include "core/patch.h"
+#include "git/diff_parser.h"
 #include "git/handle.h"
+#include "util/error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static seriesctl::git::Library libgit2;
@@ -15,7 +16,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     seriesctl::parse_patch_subject(text.substr(0, text.find('\n')));
     seriesctl::parse_trailers(text);
     try {
-        seriesctl::PatchFile patch = seriesctl::parse_patch(text, "fuzz.patch");
+        seriesctl::PatchFile patch = seriesctl::git::read_patch(text, "fuzz.patch");
         patch.patch_id();
         patch.content_hash();
     } catch (const seriesctl::Error&) {

@@ -5,8 +5,8 @@
 #include <cstdint>
 #include <string>
 
-#include "core/error.h"
 #include "core/series_yaml.h"
+#include "util/error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);

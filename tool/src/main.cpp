@@ -7,8 +7,8 @@
 #include <unistd.h>
 
 #include "cli/context.h"
-#include "core/error.h"
 #include "git/handle.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 

@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-#include "image/png_image.h"
+#include "util/png_image.h"
 
 namespace seriesctl {
 

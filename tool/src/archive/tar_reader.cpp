@@ -2,7 +2,7 @@
 
 #include <archive_entry.h>
 
-#include "core/error.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

@@ -9,12 +9,11 @@
 
 #include "build/kernel_config.h"
 #include "build/source_tree.h"
-#include "core/error.h"
 #include "core/evidence.h"
 #include "core/tree_config.h"
 #include "git/tree_reader.h"
-#include "rebase/rebase_series.h"
 #include "proc/subprocess.h"
+#include "rebase/rebase_series.h"
 #include "repo/gate_record.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
@@ -23,10 +22,11 @@
 #include "tree/work_tree.h"
 #include "util/atomic_file.h"
 #include "util/clock.h"
+#include "util/error.h"
 #include "util/file_lock.h"
 #include "util/hash.h"
-#include "util/xdg.h"
 #include "util/text.h"
+#include "util/xdg.h"
 
 namespace fs = std::filesystem;
 

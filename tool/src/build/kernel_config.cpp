@@ -3,10 +3,10 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "core/error.h"
 #include "core/kconfig_expr.h"
 #include "core/kconfig_menu.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 
 namespace fs = std::filesystem;
 

@@ -3,8 +3,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/error.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 
 namespace fs = std::filesystem;
 

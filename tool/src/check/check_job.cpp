@@ -2,7 +2,6 @@
 
 #include "check/checkpatch_runner.h"
 #include "check/subject_prefixes.h"
-#include "core/error.h"
 #include "core/evidence.h"
 #include "core/series_lint.h"
 #include "core/tree_config.h"
@@ -13,6 +12,7 @@
 #include "tree/tree_access.h"
 #include "util/atomic_file.h"
 #include "util/clock.h"
+#include "util/error.h"
 #include "util/xdg.h"
 
 namespace fs = std::filesystem;

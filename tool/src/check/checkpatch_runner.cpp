@@ -3,8 +3,8 @@
 #include <regex>
 
 #include "core/checkpatch_output.h"
-#include "core/error.h"
 #include "proc/subprocess.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

@@ -4,8 +4,8 @@
 
 #include "build/build_job.h"
 #include "cli/context.h"
-#include "core/error.h"
 #include "core/table.h"
+#include "util/error.h"
 
 namespace seriesctl::cli {
 

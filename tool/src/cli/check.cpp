@@ -3,8 +3,8 @@
 
 #include "check/check_job.h"
 #include "cli/context.h"
-#include "core/error.h"
 #include "core/table.h"
+#include "util/error.h"
 
 namespace seriesctl::cli {
 

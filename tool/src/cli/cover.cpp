@@ -4,10 +4,10 @@
 
 #include "cli/context.h"
 #include "core/cover_fields.h"
-#include "core/error.h"
 #include "repo/series_file.h"
 #include "send/version_mails.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 #include "util/scratch_dir.h"
 
 namespace seriesctl::cli {

@@ -1,9 +1,9 @@
 #include <iostream>
 
 #include "cli/context.h"
-#include "core/error.h"
 #include "core/rebase_render.h"
 #include "rebase/rebase_version.h"
+#include "util/error.h"
 #include "util/xdg.h"
 
 namespace seriesctl::cli {

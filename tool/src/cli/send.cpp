@@ -2,8 +2,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
-#include "core/error.h"
 #include "send/delivery.h"
+#include "util/error.h"
 
 namespace seriesctl::cli {
 

@@ -1,12 +1,12 @@
 #include <iostream>
 
 #include "cli/context.h"
-#include "core/error.h"
 #include "core/status_report.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
 #include "tree/base_standing.h"
 #include "tree/tarball_import.h"
+#include "util/error.h"
 #include "util/xdg.h"
 
 namespace seriesctl::cli {

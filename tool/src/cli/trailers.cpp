@@ -2,9 +2,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
-#include "core/error.h"
 #include "core/table.h"
 #include "lifecycle/carry_trailers.h"
+#include "util/error.h"
 
 namespace seriesctl::cli {
 

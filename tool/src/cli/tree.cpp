@@ -4,13 +4,13 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
-#include "core/error.h"
-#include "core/table.h"
 #include "core/lore_config.h"
+#include "core/table.h"
 #include "core/tree_config.h"
 #include "tree/tarball_import.h"
 #include "tree/tree_sync.h"
 #include "tree/work_tree.h"
+#include "util/error.h"
 #include "util/xdg.h"
 
 namespace seriesctl::cli {

@@ -4,11 +4,11 @@
 #include <unistd.h>
 
 #include "cli/context.h"
-#include "core/error.h"
 #include "core/table.h"
 #include "hw/board_validation.h"
 #include "hw/open_ssh.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 #include "validate/qemu_lane.h"
 
 namespace seriesctl::cli {

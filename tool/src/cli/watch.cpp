@@ -4,10 +4,10 @@
 #include <thread>
 
 #include "cli/context.h"
-#include "core/error.h"
 #include "core/lore_config.h"
 #include "core/mail_date.h"
 #include "core/watch_report.h"
+#include "util/error.h"
 #include "util/xdg.h"
 #include "watch/poll.h"
 

@@ -7,7 +7,7 @@
 
 #include "core/address.h"
 #include "core/diffstat.h"
-#include "core/error.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

@@ -4,9 +4,9 @@
 #include <regex>
 #include <set>
 
-#include "core/error.h"
 #include "core/yaml_fields.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

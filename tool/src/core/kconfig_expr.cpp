@@ -4,7 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 
-#include "core/error.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

@@ -3,7 +3,7 @@
 #include <regex>
 
 #include "core/address.h"
-#include "core/error.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "core/error.h"
-#include "core/printable.h"
 #include "core/mail_body.h"
 #include "core/mail_date.h"
+#include "core/printable.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

@@ -1,6 +1,6 @@
 #include "core/mbox.h"
 
-#include "core/error.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

@@ -2,8 +2,8 @@
 
 #include <sstream>
 
-#include "core/error.h"
 #include "core/printable.h"
+#include "util/error.h"
 
 #include "util/clock.h"
 

@@ -3,10 +3,9 @@
 #include <algorithm>
 #include <regex>
 
-#include "core/error.h"
 #include "core/patch_id.h"
 #include "core/printable.h"
-#include "git/diff_parser.h"
+#include "util/error.h"
 #include "util/hash.h"
 #include "util/text.h"
 
@@ -146,7 +145,7 @@ std::vector<Trailer> parse_trailers(const std::string& message) {
     return trailers;
 }
 
-PatchFile parse_patch(const std::string& text, const std::string& name) {
+PatchFile parse_patch(const std::string& text, const std::string& name, const DiffReader& read_diff) {
     auto fail = [&](const std::string& what) -> Error { return Error(name + ": " + what); };
     PatchFile patch;
     patch.name = name;
@@ -220,7 +219,7 @@ PatchFile parse_patch(const std::string& text, const std::string& name) {
     };
     for (const auto& [line, path] : header_paths(items, diff_start, diff_end)) refuse_outside(line, path);
     patch.diff = join(items, diff_start, diff_end);
-    patch.files = git::parse_diff(patch.diff, name);
+    patch.files = read_diff(patch.diff, name);
     if (patch.files.empty()) throw fail("the diff names no file");
     for (const auto& file : patch.files)
         for (const std::string* path : {&file.old_path, &file.new_path}) refuse_outside(diff_start + 1, *path);

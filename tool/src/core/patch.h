@@ -1,5 +1,6 @@
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -70,9 +71,14 @@ struct PatchSubject {
 };
 PatchSubject parse_patch_subject(const std::string& subject);
 
+/// Splits a unified diff into files and hunks, or throws Error naming
+/// `name`: libgit2's parser (git::parse_diff) does it, so core stays pure.
+using DiffReader = std::function<std::vector<FileDiff>(const std::string& diff, const std::string& name)>;
+
 /// Parses one format-patch file; a malformed one is an Error naming `name`
-/// and what is wrong.
-PatchFile parse_patch(const std::string& text, const std::string& name);
+/// and what is wrong. A path that leaves the tree, as written or as
+/// `read_diff` reads it, is refused. git::read_patch() gives libgit2's reader.
+PatchFile parse_patch(const std::string& text, const std::string& name, const DiffReader& read_diff);
 
 /// The trailers of a commit message: "Key: value" lines of its last paragraph.
 std::vector<Trailer> parse_trailers(const std::string& message);

@@ -1,6 +1,6 @@
 #include "core/series.h"
 
-#include "core/error.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

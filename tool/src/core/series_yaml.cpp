@@ -5,10 +5,10 @@
 #include <yaml-cpp/yaml.h>
 
 #include "core/address.h"
-#include "core/error.h"
 #include "core/kernel_release.h"
 #include "core/printable.h"
 #include "core/yaml_fields.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

@@ -1,7 +1,7 @@
 #include "core/yaml_fields.h"
 
-#include "core/error.h"
 #include "core/printable.h"
+#include "util/error.h"
 #include "util/text.h"
 
 #include <set>

@@ -12,4 +12,9 @@ namespace seriesctl::git {
 /// cannot read it.
 std::vector<FileDiff> parse_diff(const std::string& diff, const std::string& name);
 
+/// parse_patch() with libgit2's diff reader: what every caller uses.
+inline PatchFile read_patch(const std::string& text, const std::string& name) {
+    return parse_patch(text, name, parse_diff);
+}
+
 }  // namespace seriesctl::git

@@ -1,6 +1,6 @@
 #include "git/fast_import.h"
 
-#include "core/error.h"
+#include "util/error.h"
 
 namespace seriesctl::git {
 

@@ -2,7 +2,7 @@
 
 #include <vector>
 
-#include "core/error.h"
+#include "util/error.h"
 
 namespace seriesctl::git {
 

@@ -3,7 +3,7 @@
 #include <chrono>
 #include <thread>
 
-#include "core/error.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

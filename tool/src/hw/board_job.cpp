@@ -6,8 +6,8 @@
 #include <thread>
 
 #include "core/boot_check.h"
-#include "core/error.h"
 #include "hw/open_ssh.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

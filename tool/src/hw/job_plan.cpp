@@ -4,8 +4,8 @@
 #include <glob.h>
 
 #include "core/boot_check.h"
-#include "core/error.h"
 #include "hw/open_ssh.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

@@ -1,9 +1,10 @@
 #include "lifecycle/carry_trailers.h"
 
-#include "core/error.h"
+#include "git/diff_parser.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 
 namespace seriesctl {
 
@@ -43,7 +44,7 @@ TrailersOutcome carry_trailers(const Project& project, const std::string& series
         for (const auto& carried : outcome.plan.add[i]) trailers.push_back(carried.trailer);
         std::filesystem::path file = project.root() / patches[i].name;
         std::string text = with_trailers(read_file(file), patches[i], trailers, submitter);
-        parse_patch(text, patches[i].name);  // what is written must read back
+        git::read_patch(text, patches[i].name);  // what is written must read back
         staged.emplace_back(file, text);
         outcome.written.push_back(file);
     }

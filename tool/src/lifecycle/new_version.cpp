@@ -2,11 +2,11 @@
 
 #include <map>
 
-#include "core/error.h"
 #include "core/lifecycle.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 #include "util/scratch_dir.h"
 
 namespace fs = std::filesystem;

@@ -1,11 +1,11 @@
 #include "lifecycle/version_diff.h"
 
-#include "core/error.h"
 #include "proc/subprocess.h"
 #include "rebase/rebase_series.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
 #include "tree/base_standing.h"
+#include "util/error.h"
 #include "util/xdg.h"
 
 namespace seriesctl {

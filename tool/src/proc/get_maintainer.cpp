@@ -3,9 +3,9 @@
 #include <memory>
 #include <sstream>
 
-#include "core/error.h"
 #include "core/recipients.h"
 #include "proc/subprocess.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "core/error.h"
 #include "proc/subprocess.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

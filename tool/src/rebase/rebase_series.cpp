@@ -1,11 +1,11 @@
 #include "rebase/rebase_series.h"
 
-#include "core/error.h"
 #include "core/mail_date.h"
 #include "core/patch_regeneration.h"
 #include "git/objects.h"
 #include "git/tree_overlay.h"
 #include "rebase/apply_patch.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

@@ -1,14 +1,15 @@
 #include "rebase/rebase_version.h"
 
-#include "core/error.h"
 #include "core/patch_regeneration.h"
-#include "repo/series_content.h"
-#include "repo/series_file.h"
+#include "git/diff_parser.h"
 #include "rebase/format_patch.h"
 #include "rebase/rebase_series.h"
+#include "repo/series_content.h"
+#include "repo/series_file.h"
 #include "tree/base_standing.h"
 #include "tree/tree_access.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 
 namespace seriesctl {
 
@@ -95,7 +96,7 @@ RebaseOutcome rebase_version(const Project& project, const VersionRef& ref, cons
     std::vector<StagedFile> staged;
     for (size_t i = 0; i < texts.size(); ++i) {
         const PatchFile& original = loaded.patches[i];
-        std::string why = regeneration_difference(original, parse_patch(texts[i], original.name));
+        std::string why = regeneration_difference(original, git::read_patch(texts[i], original.name));
         if (!why.empty()) throw Error(original.name + ": cannot be written again as it was: " + why);
         outcome.written.push_back(project.root() / original.name);
         staged.emplace_back(outcome.written.back(), texts[i]);

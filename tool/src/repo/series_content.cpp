@@ -2,11 +2,12 @@
 
 #include <algorithm>
 
-#include "core/error.h"
-#include "core/series_code_config.h"
+#include "analyse/series_code_config.h"
 #include "core/tree_config.h"
+#include "git/diff_parser.h"
 #include "repo/series_file.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 #include "util/hash.h"
 #include "util/xdg.h"
 
@@ -27,7 +28,7 @@ std::vector<PatchFile> load_version_patches(const Project& project, const Versio
     std::vector<PatchFile> patches;
     for (const auto& file : files) {
         auto relative = fs::relative(file, project.root()).string();
-        patches.push_back(parse_patch(read_file(file), relative));
+        patches.push_back(git::read_patch(read_file(file), relative));
     }
     return patches;
 }

@@ -1,8 +1,8 @@
 #include "repo/series_file.h"
 
-#include "core/error.h"
 #include "core/series_yaml.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 #include "util/file_lock.h"
 
 namespace seriesctl {

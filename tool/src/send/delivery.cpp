@@ -5,16 +5,16 @@
 #include <ctime>
 #include <thread>
 
-#include "core/error.h"
 #include "core/lore_config.h"
+#include "core/lore_query.h"
 #include "http/http_client.h"
 #include "proc/send_email.h"
 #include "repo/series_file.h"
 #include "util/atomic_file.h"
 #include "util/clock.h"
+#include "util/error.h"
 #include "util/random_hex.h"
 #include "util/xdg.h"
-#include "core/lore_query.h"
 
 namespace fs = std::filesystem;
 

@@ -1,16 +1,16 @@
 #include "send/version_mails.h"
 
 #include "core/address_book.h"
-#include "core/error.h"
 #include "core/lore_config.h"
+#include "core/lore_query.h"
 #include "core/send_gate.h"
 #include "core/tree_config.h"
 #include "proc/get_maintainer.h"
 #include "tree/series_tree.h"
 #include "tree/tree_access.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 #include "util/xdg.h"
-#include "core/lore_query.h"
 
 namespace fs = std::filesystem;
 

@@ -1,9 +1,9 @@
 #include "tree/base_standing.h"
 
-#include "core/error.h"
 #include "core/kernel_release.h"
 #include "git/handle.h"
 #include "git/tree_reader.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

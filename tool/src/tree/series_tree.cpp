@@ -1,12 +1,13 @@
 #include "tree/series_tree.h"
 
-#include "core/error.h"
 #include "core/mbox.h"
 #include "core/patch.h"
 #include "core/patch_id.h"
+#include "git/diff_parser.h"
 #include "proc/subprocess.h"
 #include "rebase/rebase_series.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 #include "util/scratch_dir.h"
 
 namespace seriesctl {
@@ -35,7 +36,7 @@ std::vector<PatchFile> fetch_series(const std::string& message_id, const LoreCon
     auto mbox = out / (name + ".mbx");
     std::vector<PatchFile> patches;
     for (const auto& message : split_mboxrd(read_file(mbox), mbox.string()))
-        patches.push_back(parse_patch(message.text, message_id + " message " + std::to_string(patches.size() + 1)));
+        patches.push_back(git::read_patch(message.text, message_id + " message " + std::to_string(patches.size() + 1)));
     if (patches.empty()) throw Error("b4 am found no patches in the thread of " + message_id);
     return patches;
 }

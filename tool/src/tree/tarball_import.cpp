@@ -4,9 +4,9 @@
 #include <map>
 
 #include "archive/tar_reader.h"
-#include "core/error.h"
 #include "git/fast_import.h"
 #include "proc/subprocess.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

@@ -1,9 +1,9 @@
 #include "tree/tree_access.h"
 
-#include "core/error.h"
 #include "git/handle.h"
 #include "tree/tarball_import.h"
 #include "tree/work_tree.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

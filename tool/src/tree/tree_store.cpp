@@ -1,6 +1,6 @@
 #include "tree/tree_store.h"
 
-#include "core/error.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

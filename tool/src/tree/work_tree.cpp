@@ -2,9 +2,9 @@
 
 #include <fstream>
 
-#include "core/error.h"
 #include "git/handle.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 
 namespace fs = std::filesystem;
 

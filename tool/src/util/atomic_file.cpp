@@ -9,7 +9,7 @@
 #include <unistd.h>
 #include <utility>
 
-#include "core/error.h"
+#include "util/error.h"
 #include "util/leftovers.h"
 #include "util/random_hex.h"
 #include "util/unique_fd.h"

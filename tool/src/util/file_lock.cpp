@@ -5,7 +5,7 @@
 #include <fcntl.h>
 #include <sys/file.h>
 
-#include "core/error.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

@@ -3,7 +3,7 @@
 #include <memory>
 #include <zlib.h>
 
-#include "core/error.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

@@ -2,7 +2,7 @@
 
 #include <openssl/evp.h>
 
-#include "core/error.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

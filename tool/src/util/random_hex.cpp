@@ -3,7 +3,7 @@
 #include <fstream>
 #include <vector>
 
-#include "core/error.h"
+#include "util/error.h"
 #include "util/hash.h"
 
 namespace seriesctl {

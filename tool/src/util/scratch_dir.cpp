@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "core/error.h"
+#include "util/error.h"
 #include "util/leftovers.h"
 
 namespace seriesctl {

@@ -3,9 +3,9 @@
 #include <chrono>
 #include <unistd.h>
 
-#include "core/error.h"
 #include "proc/subprocess.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 #include "util/hash.h"
 
 namespace fs = std::filesystem;

@@ -1,8 +1,8 @@
 #include "watch/lore_archive.h"
 
-#include "core/error.h"
 #include "core/lore_query.h"
 #include "core/mbox.h"
+#include "util/error.h"
 #include "util/gzip.h"
 
 namespace seriesctl {

@@ -4,11 +4,11 @@
 #include <ctime>
 #include <set>
 
-#include "core/error.h"
 #include "core/lore_query.h"
 #include "core/watch_plan.h"
 #include "repo/series_file.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 #include "util/hash.h"
 #include "util/xdg.h"
 #include "watch/lore_archive.h"

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
 #include "analyse/frames.h"
-#include "core/error.h"
 #include "support/png_render.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 

@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include "core/series_code_config.h"
-#include "util/atomic_file.h"
+#include "analyse/series_code_config.h"
 #include "support/source_paths.h"
+#include "util/atomic_file.h"
 
 using namespace seriesctl;
 

@@ -6,12 +6,12 @@
 #include <gtest/gtest.h>
 
 #include "build/kernel_config.h"
-#include "core/error.h"
 #include "core/kconfig_fragment.h"
 #include "support/project_copy.h"
+#include "support/source_paths.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
-#include "support/source_paths.h"
+#include "util/error.h"
 
 namespace fs = std::filesystem;
 using namespace seriesctl;

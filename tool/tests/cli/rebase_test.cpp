@@ -2,6 +2,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/gate.h"
+#include "git/diff_parser.h"
 #include "repo/project.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
@@ -153,7 +154,7 @@ TEST(RebaseCli, OntoATreeWritesWhatFormatPatchGivesAndRecordsTheBase) {
     sync_all(fixture);
     record_gates(fixture);
     std::vector<PatchFile> before;
-    for (const auto& file : fixture.v2()) before.push_back(parse_patch(read_file(file), file.string()));
+    for (const auto& file : fixture.v2()) before.push_back(git::read_patch(read_file(file), file.string()));
 
     ProcessResult rebase = run(fixture, {"rebase", "--onto", "offset"});
     ASSERT_EQ(rebase.exit_code, 0) << rebase.err;
@@ -190,7 +191,7 @@ TEST(RebaseCli, OntoATreeWritesWhatFormatPatchGivesAndRecordsTheBase) {
     for (size_t i = 0; i < 2; ++i) {
         std::string written = read_file(fixture.v2()[i]);
         EXPECT_EQ(written, read_file(formatted[i]));
-        PatchFile after = parse_patch(written, "after");
+        PatchFile after = git::read_patch(written, "after");
         EXPECT_EQ(after.headers.size(), before[i].headers.size());
         EXPECT_EQ(after.subject, before[i].subject);
         EXPECT_EQ(after.date, before[i].date);

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "core/build_config.h"
-#include "core/error.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 

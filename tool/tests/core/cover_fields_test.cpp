@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "core/cover_fields.h"
-#include "core/error.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 

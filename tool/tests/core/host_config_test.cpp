@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "core/error.h"
 #include "core/host_config.h"
-#include "support/temp_dir.h"
 #include "support/source_paths.h"
+#include "support/temp_dir.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 

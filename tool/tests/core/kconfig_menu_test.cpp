@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "core/error.h"
 #include "core/kconfig_menu.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 

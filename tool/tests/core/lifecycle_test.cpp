@@ -1,10 +1,10 @@
 #include <gtest/gtest.h>
 
-#include "core/error.h"
 #include "core/lifecycle.h"
 #include "core/series_yaml.h"
-#include "util/atomic_file.h"
 #include "support/source_paths.h"
+#include "util/atomic_file.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "core/error.h"
 #include "core/mail.h"
 #include "core/mail_date.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "core/error.h"
 #include "core/message_id.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 

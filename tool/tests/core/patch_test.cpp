@@ -1,13 +1,14 @@
 #include <algorithm>
 #include <gtest/gtest.h>
 
-#include "core/error.h"
 #include "core/patch.h"
 #include "core/patch_id.h"
+#include "git/diff_parser.h"
 #include "git/handle.h"
 #include "support/git_fixture.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 
@@ -55,7 +56,7 @@ struct SeriesRepo {
 // parse_patch's error for `text` as kernel/x/0001.patch, or "" when it parses.
 std::string patch_error(const std::string& text) {
     try {
-        parse_patch(text, "kernel/x/0001.patch");
+        git::read_patch(text, "kernel/x/0001.patch");
     } catch (const Error& e) {
         return e.what();
     }
@@ -67,7 +68,7 @@ std::string patch_error(const std::string& text) {
 TEST(Patch, ParsesRealFormatPatchOutput) {
     SeriesRepo fixture;
     ASSERT_EQ(fixture.files.size(), 3u);
-    PatchFile first = parse_patch(read_file(fixture.files[0]), "0001.patch");
+    PatchFile first = git::read_patch(read_file(fixture.files[0]), "0001.patch");
     EXPECT_EQ(first.summary, "demo: core: add a call");
     EXPECT_EQ(first.prefix, "PATCH 1/3");
     EXPECT_EQ(first.number, 1);
@@ -86,7 +87,7 @@ TEST(Patch, ParsesRealFormatPatchOutput) {
     EXPECT_EQ(first.signature, "2.39.5");
     EXPECT_EQ(first.notes, "");
 
-    PatchFile second = parse_patch(read_file(fixture.files[1]), "0002.patch");
+    PatchFile second = git::read_patch(read_file(fixture.files[1]), "0002.patch");
     EXPECT_EQ(second.author.formatted(), "Zoë Ölund <zoe@example.org>");
     EXPECT_EQ(second.notes, "Notes:\n    Changes in v2:\n    - renamed (Rey)");
     ASSERT_EQ(second.trailers.size(), 2u);
@@ -96,7 +97,7 @@ TEST(Patch, ParsesRealFormatPatchOutput) {
     EXPECT_EQ(second.files[1].new_path, "drivers/demo/new.h");
     EXPECT_NE(second.diffstat.find("2 files changed"), std::string::npos);
 
-    PatchFile third = parse_patch(read_file(fixture.files[2]), "0003.patch");
+    PatchFile third = git::read_patch(read_file(fixture.files[2]), "0003.patch");
     ASSERT_EQ(third.files.size(), 1u);
     EXPECT_EQ(third.files[0].new_path, "");
     EXPECT_EQ(third.files[0].old_path, "drivers/demo/old.c");
@@ -108,7 +109,7 @@ TEST(Patch, PatchIdEqualsGitPatchIdStable) {
         std::string text = read_file(file);
         std::string git_says = fixture.repo.git({"patch-id", "--stable"}, text);
         ASSERT_GE(git_says.size(), 40u) << file;
-        EXPECT_EQ(parse_patch(text, file.string()).patch_id(), git_says.substr(0, 40)) << file;
+        EXPECT_EQ(git::read_patch(text, file.string()).patch_id(), git_says.substr(0, 40)) << file;
     }
 }
 
@@ -116,7 +117,7 @@ TEST(Patch, PatchIdEqualsGitPatchIdStable) {
 // must not change; and white space changes must not change it either.
 TEST(Patch, PatchIdIgnoresFileOrderAndWhitespace) {
     SeriesRepo fixture;
-    PatchFile second = parse_patch(read_file(fixture.files[1]), "0002.patch");
+    PatchFile second = git::read_patch(read_file(fixture.files[1]), "0002.patch");
     std::string diff = second.diff;
     auto split = diff.find("diff --git a/drivers/demo/new.h");
     ASSERT_NE(split, std::string::npos);
@@ -132,13 +133,13 @@ TEST(Patch, PatchIdIgnoresFileOrderAndWhitespace) {
 TEST(Patch, ContentHashFollowsTheTextButNotTheNumbering) {
     SeriesRepo fixture;
     std::string text = read_file(fixture.files[0]);
-    PatchFile patch = parse_patch(text, "a");
+    PatchFile patch = git::read_patch(text, "a");
     std::string renumbered = text;
     renumbered.replace(renumbered.find("[PATCH 1/3]"), 11, "[PATCH v2 1/4]");
-    EXPECT_EQ(parse_patch(renumbered, "b").content_hash(), patch.content_hash());
+    EXPECT_EQ(git::read_patch(renumbered, "b").content_hash(), patch.content_hash());
     std::string reworded = text;
     reworded.replace(reworded.find("Why it matters."), 15, "Why it matters!");
-    PatchFile changed = parse_patch(reworded, "c");
+    PatchFile changed = git::read_patch(reworded, "c");
     EXPECT_NE(changed.content_hash(), patch.content_hash());
     EXPECT_EQ(changed.patch_id(), patch.patch_id()) << "the code did not change";
 }

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "core/error.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 

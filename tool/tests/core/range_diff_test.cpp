@@ -1,8 +1,9 @@
 #include <gtest/gtest.h>
 
 #include "core/range_diff.h"
-#include "util/atomic_file.h"
+#include "git/diff_parser.h"
 #include "support/source_paths.h"
+#include "util/atomic_file.h"
 
 using namespace seriesctl;
 
@@ -16,7 +17,7 @@ std::vector<PatchFile> shipped_patches(const std::string& version) {
         files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     std::vector<PatchFile> patches;
-    for (const auto& file : files) patches.push_back(parse_patch(read_file(file), file.filename()));
+    for (const auto& file : files) patches.push_back(git::read_patch(read_file(file), file.filename()));
     return patches;
 }
 
@@ -28,7 +29,7 @@ PatchFile patch(const std::string& summary, const std::string& file, const std::
                        "diff --git a/" + file + " b/" + file + "\nnew file mode 100644\n--- /dev/null\n+++ b/" + file +
                        "\n@@ -0,0 +1," + std::to_string(lines.size()) + " @@\n";
     for (const auto& line : lines) text += "+" + line + "\n";
-    return parse_patch(text + "-- \n2.39.5\n", summary);
+    return git::read_patch(text + "-- \n2.39.5\n", summary);
 }
 
 std::vector<std::string> numbered(const std::string& stem, int count) {

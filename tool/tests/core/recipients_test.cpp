@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
 #include "core/address_book.h"
-#include "core/error.h"
 #include "core/recipients.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 

@@ -1,11 +1,12 @@
 #include <gtest/gtest.h>
 
-#include "core/error.h"
 #include "core/series_lint.h"
+#include "git/diff_parser.h"
 #include "git/handle.h"
 #include "support/git_fixture.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 
@@ -28,7 +29,7 @@ std::vector<PatchFile> series_of(const std::vector<std::string>& messages, const
     }
     std::vector<PatchFile> patches;
     for (const auto& file : repo.format_patch("HEAD~" + std::to_string(messages.size()), dir / "out", extra))
-        patches.push_back(parse_patch(read_file(file), file.filename().string()));
+        patches.push_back(git::read_patch(read_file(file), file.filename().string()));
     return patches;
 }
 

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "core/error.h"
 #include "core/series_yaml.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 

@@ -1,10 +1,11 @@
 #include <gtest/gtest.h>
 
-#include "core/error.h"
 #include "core/series_yaml.h"
 #include "core/trailer_carry.h"
-#include "util/atomic_file.h"
+#include "git/diff_parser.h"
 #include "support/source_paths.h"
+#include "util/atomic_file.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 
@@ -23,7 +24,7 @@ std::vector<std::filesystem::path> shipped_files(const std::string& version) {
 
 std::vector<PatchFile> shipped_patches(const std::string& version) {
     std::vector<PatchFile> patches;
-    for (const auto& file : shipped_files(version)) patches.push_back(parse_patch(read_file(file), file.filename()));
+    for (const auto& file : shipped_files(version)) patches.push_back(git::read_patch(read_file(file), file.filename()));
     return patches;
 }
 
@@ -49,14 +50,14 @@ Review review(const std::string& id, int patch, std::vector<std::string> trailer
 TEST(TrailerCarry, GivenTrailersGoBeforeTheSubmittersSignOffAndNothingElseMoves) {
     auto file = shipped_files("v2")[0];
     std::string text = read_file(file);
-    PatchFile patch = parse_patch(text, "0001.patch");
+    PatchFile patch = git::read_patch(text, "0001.patch");
     std::string out = with_trailers(text, patch, {"Reviewed-by: Rey Viewer <rey@example.org>", "Acked-by: A <a@b.org>"},
                                     submitter);
     std::string sob = "Signed-off-by: Markus Fritsche <mfritsche@reauktion.de>\n";
     std::string expected = text;
     expected.insert(expected.find(sob), "Reviewed-by: Rey Viewer <rey@example.org>\nAcked-by: A <a@b.org>\n");
     EXPECT_EQ(out, expected);
-    PatchFile back = parse_patch(out, "0001.patch");
+    PatchFile back = git::read_patch(out, "0001.patch");
     ASSERT_EQ(back.trailers.size(), 3u);
     EXPECT_EQ(back.trailers[0].key, "Reviewed-by");
     EXPECT_EQ(back.trailers[2].key, "Signed-off-by");
@@ -67,7 +68,7 @@ TEST(TrailerCarry, GivenTrailersGoBeforeTheSubmittersSignOffAndNothingElseMoves)
 TEST(TrailerCarry, WithoutTheSubmittersSignOffTheyGoAfterTheLastTrailer) {
     auto file = shipped_files("v2")[1];
     std::string text = read_file(file);
-    PatchFile patch = parse_patch(text, "0002.patch");
+    PatchFile patch = git::read_patch(text, "0002.patch");
     std::string out = with_trailers(text, patch, {"Tested-by: T <t@x.org>"}, Address{"Other", "other@x.org"});
     std::string sob = "Signed-off-by: Markus Fritsche <mfritsche@reauktion.de>\n";
     std::string expected = text;

@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "core/error.h"
 #include "http/http_client.h"
 #include "support/canned_http_server.h"
 #include "support/public_inbox.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 using test::CannedHttpServer;

@@ -7,13 +7,14 @@
 #include <nlohmann/json.hpp>
 
 #include "core/patch.h"
+#include "git/diff_parser.h"
 #include "git/handle.h"
 #include "support/git_fixture.h"
 #include "support/kernel_cache.h"
 #include "support/project_copy.h"
+#include "support/source_paths.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
-#include "support/source_paths.h"
 
 namespace fs = std::filesystem;
 using namespace seriesctl;
@@ -65,7 +66,7 @@ TEST_P(ShippedVersions, AppliesWithGitAmAndEqualsFormatPatchOutput) {
     test::run_ok(Command{{"git", "clone", "-q", "--shared", "--no-checkout", store.string(), (dir / "linux").string()}});
     auto files = patch_files(GetParam());
     std::vector<PatchFile> patches;
-    for (const auto& file : files) patches.push_back(parse_patch(read_file(file), file.string()));
+    for (const auto& file : files) patches.push_back(git::read_patch(read_file(file), file.string()));
 
     // The commits as their author made them: committer = author, same dates.
     Command git{{"git"}, dir / "linux",

@@ -1,13 +1,14 @@
 #include <gtest/gtest.h>
 
 #include "core/patch.h"
+#include "git/diff_parser.h"
 #include "git/handle.h"
 #include "support/git_fixture.h"
 #include "support/kernel_cache.h"
 #include "support/project_copy.h"
+#include "support/source_paths.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
-#include "support/source_paths.h"
 
 using namespace seriesctl;
 using namespace seriesctl::test;
@@ -31,7 +32,7 @@ TEST(ShippedV2, RebasesOntoDebian612AsGitFormatPatchWritesIt) {
     std::sort(files.begin(), files.end());
     ASSERT_EQ(files.size(), 3u);
     std::vector<PatchFile> shipped;
-    for (const auto& file : files) shipped.push_back(parse_patch(read_file(file), file.filename().string()));
+    for (const auto& file : files) shipped.push_back(git::read_patch(read_file(file), file.filename().string()));
 
     fs::path cache = borrow_kernel_cache(dir / "home");
     ProcessResult rebase = run_command(Command{
@@ -64,7 +65,7 @@ TEST(ShippedV2, RebasesOntoDebian612AsGitFormatPatchWritesIt) {
     for (size_t i = 0; i < 3; ++i) {
         std::string written = read_file(files[i]);
         EXPECT_EQ(written, read_file(expected[i])) << files[i];
-        PatchFile after = parse_patch(written, files[i].string());
+        PatchFile after = git::read_patch(written, files[i].string());
         EXPECT_EQ(after.subject, shipped[i].subject);
         EXPECT_EQ(after.date, shipped[i].date);
         EXPECT_EQ(after.message, shipped[i].message);

@@ -1,12 +1,12 @@
 #include <gtest/gtest.h>
 
-#include "core/error.h"
 #include "git/handle.h"
 #include "support/git_fixture.h"
 #include "support/temp_dir.h"
 #include "tree/tarball_import.h"
 #include "tree/work_tree.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 

@@ -5,9 +5,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "core/error.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
-#include "core/error.h"
+#include "util/error.h"
 #include "util/gzip.h"
 
 using namespace seriesctl;

@@ -1,9 +1,9 @@
-#include "image/png_image.h"
+#include "util/png_image.h"
 
 #include <memory>
 #include <png.h>
 
-#include "core/error.h"
+#include "util/error.h"
 
 namespace seriesctl {
 

@@ -1,4 +1,4 @@
-#include "core/series_code_config.h"
+#include "analyse/series_code_config.h"
 
 #include "core/yaml_fields.h"
 

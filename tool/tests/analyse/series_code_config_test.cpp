@@ -1,8 +1,8 @@
-#include "core/series_code_config.h"
+#include "analyse/series_code_config.h"
 
 #include <gtest/gtest.h>
 
-#include "core/error.h"
+#include "util/error.h"
 
 using namespace seriesctl;
 
