@@ -9,6 +9,7 @@
 
 #include "build/kernel_config.h"
 #include "build/source_tree.h"
+#include "config/config_files.h"
 #include "core/evidence.h"
 #include "core/tree_config.h"
 #include "git/tree_reader.h"
@@ -33,14 +34,6 @@ namespace fs = std::filesystem;
 namespace seriesctl {
 
 namespace {
-
-std::map<std::string, BuildArch> load_arches(const Project& project) {
-    std::map<std::string, BuildArch> arches;
-    for (const auto& file : {project.config_dir() / "build.yaml", user_config_dir() / "build.yaml"})
-        if (fs::exists(file))
-            for (auto& [name, arch] : parse_build_arches(read_file(file), file.string())) arches[name] = arch;
-    return arches;
-}
 
 nlohmann::json to_json(const std::vector<Diagnostic>& diagnostics) {
     nlohmann::json out = nlohmann::json::array();
@@ -163,7 +156,7 @@ BuildReport run_build(const Project& project, const BuildRequest& request,
     const auto& patches = at_hand.patches;
     fs::path configs = project.root() / "kernel" / series.name / "configs";
     SeriesBuild plan = parse_series_build(read_file(configs / "build.yaml"), (configs / "build.yaml").string());
-    auto all_arches = load_arches(project);
+    auto all_arches = load_build_arches(project.config_dir(), user_config_dir());
 
     BuildReport report;
     report.series = series.name;

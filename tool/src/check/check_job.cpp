@@ -2,6 +2,7 @@
 
 #include "check/checkpatch_runner.h"
 #include "check/subject_prefixes.h"
+#include "config/config_files.h"
 #include "core/evidence.h"
 #include "core/series_lint.h"
 #include "core/tree_config.h"
@@ -69,7 +70,7 @@ CheckReport run_check(const Project& project, const CheckRequest& request,
     report.findings = checkpatch.findings;
 
     SubjectPrefixes prefixes(store.store_dir(), tree.commit, has_history(store, tree.commit),
-                             SubjectPrefixes::load_map(project.config_dir(), user_config_dir()));
+                             load_subject_prefixes(project.config_dir(), user_config_dir()));
     LintContext lint_context;
     lint_context.series = &series;
     lint_context.version = &version;

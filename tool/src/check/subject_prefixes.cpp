@@ -3,9 +3,7 @@
 #include <sstream>
 
 #include "core/series_lint.h"
-#include "core/yaml_fields.h"
 #include "proc/subprocess.h"
-#include "util/atomic_file.h"
 
 namespace seriesctl {
 
@@ -27,18 +25,6 @@ std::vector<std::string> SubjectPrefixes::operator()(const std::string& path) {
     if (prefixes.size() > 3) prefixes.resize(3);
     if (prefixes.empty()) prefixes = prefixes_from_map(configured_, path);
     return by_directory_[directory] = prefixes;
-}
-
-std::map<std::string, std::string> SubjectPrefixes::load_map(const std::filesystem::path& project_config,
-                                                             const std::filesystem::path& user_config) {
-    std::map<std::string, std::string> map;
-    for (const auto& file : {project_config / "subject-prefixes.yaml", user_config / "subject-prefixes.yaml"}) {
-        if (!std::filesystem::exists(file)) continue;
-        YamlFields at(parse_yaml(read_file(file), file.string()), "", file.string());
-        for (const auto& [path, prefix] : at.text_map("prefixes")) map[path] = prefix;
-        at.finish();
-    }
-    return map;
 }
 
 }  // namespace seriesctl

@@ -9,16 +9,12 @@ namespace seriesctl {
 
 /// Which subject prefixes a subsystem uses for a path: from the tree's
 /// history when it has one (the last commits touching the path's
-/// directory), else from config/subject-prefixes.yaml (+ the user's).
+/// directory), else from subject-prefixes.yaml (load_subject_prefixes).
 class SubjectPrefixes {
 public:
     SubjectPrefixes(std::filesystem::path store, std::string tip, bool has_history,
                     std::map<std::string, std::string> configured);
     std::vector<std::string> operator()(const std::string& path);
-
-    /// Reads the shipped map and the user's one on top.
-    static std::map<std::string, std::string> load_map(const std::filesystem::path& project_config,
-                                                       const std::filesystem::path& user_config);
 
 private:
     std::filesystem::path store_;

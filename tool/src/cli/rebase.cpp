@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "cli/context.h"
+#include "config/config_files.h"
 #include "core/rebase_render.h"
 #include "rebase/rebase_version.h"
 #include "util/error.h"

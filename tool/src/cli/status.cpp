@@ -1,6 +1,7 @@
 #include <iostream>
 
 #include "cli/context.h"
+#include "config/config_files.h"
 #include "core/status_report.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
+#include "config/config_files.h"
 #include "core/lore_config.h"
 #include "core/table.h"
 #include "core/tree_config.h"

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "cli/context.h"
+#include "config/config_files.h"
 #include "core/lore_config.h"
 #include "core/mail_date.h"
 #include "core/watch_report.h"

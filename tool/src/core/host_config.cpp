@@ -5,7 +5,6 @@
 #include <set>
 
 #include "core/yaml_fields.h"
-#include "util/atomic_file.h"
 #include "util/error.h"
 
 namespace seriesctl {
@@ -146,18 +145,12 @@ HostConfig parse_host_config(const std::string& text, const std::string& file) {
     return config;
 }
 
-HostConfig load_host_config(const std::filesystem::path& project_config, const std::filesystem::path& user_config) {
-    auto shipped_file = project_config / "hosts.yaml";
-    HostConfig config = parse_host_config(read_file(shipped_file), shipped_file.string());
-    auto user_file = user_config / "hosts.yaml";
-    if (std::filesystem::exists(user_file))
-        for (auto& [name, host] : parse_host_config(read_file(user_file), user_file.string())) config[name] = host;
+void check_step_hosts(const HostConfig& config, const std::string& read_from) {
     for (const auto& [name, host] : config)
         for (const auto& step : host.job.steps)
             if (!config.count(step.host))
-                throw Error("hosts." + name + ".job.steps." + step.name + ".host: no host named '" + step.host + "' in " +
-                            shipped_file.string() + " or " + user_file.string());
-    return config;
+                throw Error("hosts." + name + ".job.steps." + step.name + ".host: no host named '" + step.host +
+                            "' in " + read_from);
 }
 
 const HostSpec& find_board(const HostConfig& config, const std::string& name) {

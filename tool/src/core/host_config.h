@@ -1,6 +1,5 @@
 #pragma once
 
-#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -57,10 +56,9 @@ const std::vector<std::string>& builtin_job_variables();
 /// nor captured by an earlier step, is an error.
 HostConfig parse_host_config(const std::string& text, const std::string& file);
 
-/// The project's config/hosts.yaml with the user's hosts.yaml
-/// ($XDG_CONFIG_HOME/seriesctl/hosts.yaml) on top: a host of the same name
-/// is replaced whole. Every step's host must exist.
-HostConfig load_host_config(const std::filesystem::path& project_config, const std::filesystem::path& user_config);
+/// Throws Error when a job step names a host that is not in `config`
+/// (`read_from` names the files it came from).
+void check_step_hosts(const HostConfig& config, const std::string& read_from);
 
 /// The board of that name; throws Error listing the configured boards.
 const HostSpec& find_board(const HostConfig& config, const std::string& name);

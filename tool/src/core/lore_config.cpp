@@ -3,7 +3,6 @@
 #include <regex>
 
 #include "core/yaml_fields.h"
-#include "util/atomic_file.h"
 
 namespace seriesctl {
 
@@ -42,14 +41,6 @@ LoreConfig parse_lore_config(const std::string& text, const std::string& file, L
     config.overlap = at.integer("overlap", config.overlap);
     config.radar_days = positive(at, "radar-days", config.radar_days);
     at.finish();
-    return config;
-}
-
-LoreConfig load_lore_config(const std::filesystem::path& project_config, const std::filesystem::path& user_config) {
-    auto shipped = project_config / "lore.yaml";
-    LoreConfig config = parse_lore_config(read_file(shipped), shipped.string());
-    auto user = user_config / "lore.yaml";
-    if (std::filesystem::exists(user)) config = parse_lore_config(read_file(user), user.string(), config);
     return config;
 }
 

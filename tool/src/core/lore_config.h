@@ -1,6 +1,5 @@
 #pragma once
 
-#include <filesystem>
 #include <string>
 
 namespace seriesctl {
@@ -24,9 +23,5 @@ struct LoreConfig {
 /// Reads lore.yaml text over `base`: fields it leaves out keep their value.
 /// Errors name file:line:col and the field.
 LoreConfig parse_lore_config(const std::string& text, const std::string& file, LoreConfig base = {});
-
-/// The project's config/lore.yaml, then the user's
-/// ($XDG_CONFIG_HOME/seriesctl/lore.yaml) over it, field by field.
-LoreConfig load_lore_config(const std::filesystem::path& project_config, const std::filesystem::path& user_config);
 
 }  // namespace seriesctl

@@ -3,7 +3,6 @@
 #include <regex>
 
 #include "core/yaml_fields.h"
-#include "util/atomic_file.h"
 #include "util/error.h"
 
 namespace seriesctl {
@@ -44,17 +43,10 @@ TreeConfig parse_tree_config(const std::string& text, const std::string& file) {
     return config;
 }
 
-TreeConfig load_tree_config(const std::filesystem::path& project_config, const std::filesystem::path& user_config) {
-    auto shipped_file = project_config / "trees.yaml";
-    TreeConfig config = parse_tree_config(read_file(shipped_file), shipped_file.string());
-    auto user_file = user_config / "trees.yaml";
-    if (std::filesystem::exists(user_file))
-        for (auto& [name, tree] : parse_tree_config(read_file(user_file), user_file.string())) config[name] = tree;
+void check_tree_bases(const TreeConfig& config, const std::string& read_from) {
     for (const auto& [name, tree] : config)
         if (tree.kind == TreeSpec::Kind::series && !config.count(tree.base))
-            throw Error("trees." + name + ".base: no tree named '" + tree.base + "' in " + shipped_file.string() +
-                        " or " + user_file.string());
-    return config;
+            throw Error("trees." + name + ".base: no tree named '" + tree.base + "' in " + read_from);
 }
 
 const TreeSpec& find_tree(const TreeConfig& config, const std::string& name) {

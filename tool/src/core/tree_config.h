@@ -1,6 +1,5 @@
 #pragma once
 
-#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -33,10 +32,9 @@ using TreeConfig = std::map<std::string, TreeSpec>;
 /// Parses trees.yaml text; errors name file, line and field.
 TreeConfig parse_tree_config(const std::string& text, const std::string& file);
 
-/// The project's config/trees.yaml with the user's trees.yaml
-/// ($XDG_CONFIG_HOME/seriesctl/trees.yaml) on top: a tree of the same name
-/// is replaced whole, new names are added.
-TreeConfig load_tree_config(const std::filesystem::path& project_config, const std::filesystem::path& user_config);
+/// Throws Error when a series tree's base is not a tree of `config`
+/// (`read_from` names the files it came from).
+void check_tree_bases(const TreeConfig& config, const std::string& read_from);
 
 /// The tree of that name; throws Error listing the configured ones.
 const TreeSpec& find_tree(const TreeConfig& config, const std::string& name);

@@ -4,6 +4,7 @@
 
 #include "analyse/kernel_reports.h"
 #include "analyse/trace_counts.h"
+#include "config/config_files.h"
 #include "core/evidence.h"
 #include "proc/subprocess.h"
 #include "repo/gate_record.h"

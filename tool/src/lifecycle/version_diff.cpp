@@ -1,5 +1,6 @@
 #include "lifecycle/version_diff.h"
 
+#include "config/config_files.h"
 #include "proc/subprocess.h"
 #include "rebase/rebase_series.h"
 #include "repo/series_content.h"

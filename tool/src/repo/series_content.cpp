@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "analyse/series_code_config.h"
+#include "config/config_files.h"
 #include "core/tree_config.h"
 #include "git/diff_parser.h"
 #include "repo/series_file.h"

@@ -5,6 +5,7 @@
 #include <ctime>
 #include <thread>
 
+#include "config/config_files.h"
 #include "core/lore_config.h"
 #include "core/lore_query.h"
 #include "http/http_client.h"

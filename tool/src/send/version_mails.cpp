@@ -1,5 +1,6 @@
 #include "send/version_mails.h"
 
+#include "config/config_files.h"
 #include "core/address_book.h"
 #include "core/lore_config.h"
 #include "core/lore_query.h"

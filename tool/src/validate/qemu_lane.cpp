@@ -8,6 +8,7 @@
 #include "analyse/trace_counts.h"
 #include "build/kernel_config.h"
 #include "build/source_tree.h"
+#include "config/config_files.h"
 #include "core/evidence.h"
 #include "core/qemu_lane_config.h"
 #include "core/tree_config.h"

@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "config/config_files.h"
 #include "core/host_config.h"
 #include "support/source_paths.h"
 #include "support/temp_dir.h"
@@ -82,23 +83,4 @@ TEST(HostConfig, StepsNeedKnownVariablesTimeoutsAndOneKind) {
     EXPECT_EQ(error_of(std::string(board_prefix) +
                        "        - {name: w, host: b, workload: x, duration: 30, timeout: 30}\n"),
               "hosts.yaml:13:66: hosts.b.job.steps[0].timeout: must be longer than the workload's duration");
-}
-
-TEST(HostConfig, UserHostReplacesTheShippedOneAndStepHostsMustExist) {
-    test::TempDir dir;
-    test::write(dir / "user/hosts.yaml", "hosts:\n  boltzmann:\n    ssh: me@192.0.2.1\n    arch: x86_64\n"
-                                         "    role: build-host\n    ssh-config: /home/me/ssh_config\n");
-    HostConfig config = load_host_config(test::source_dir() + "/config", dir / "user");
-    EXPECT_EQ(config.at("boltzmann").ssh, "me@192.0.2.1");
-    EXPECT_EQ(config.at("boltzmann").ssh_config, "/home/me/ssh_config");
-    EXPECT_EQ(config.at("ohm").job.steps.size(), 10u);
-
-    test::write(dir / "project/hosts.yaml", std::string(board_prefix) +
-                                                "        - {name: a, host: nowhere, run: 'true', timeout: 5}\n");
-    try {
-        load_host_config(dir / "project", dir / "none");
-        FAIL();
-    } catch (const Error& e) {
-        EXPECT_EQ(std::string(e.what()).rfind("hosts.b.job.steps.a.host: no host named 'nowhere' in ", 0), 0u) << e.what();
-    }
 }
