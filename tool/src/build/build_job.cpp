@@ -7,6 +7,7 @@
 #include <optional>
 #include <unistd.h>
 
+#include "apply/rebase_series.h"
 #include "build/kernel_config.h"
 #include "build/source_tree.h"
 #include "config/config_files.h"
@@ -14,7 +15,6 @@
 #include "core/tree_config.h"
 #include "git/tree_reader.h"
 #include "proc/subprocess.h"
-#include "rebase/rebase_series.h"
 #include "repo/gate_record.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"

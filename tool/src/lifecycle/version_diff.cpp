@@ -1,8 +1,8 @@
 #include "lifecycle/version_diff.h"
 
+#include "apply/rebase_series.h"
 #include "config/config_files.h"
 #include "proc/subprocess.h"
-#include "rebase/rebase_series.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
 #include "tree/base_standing.h"

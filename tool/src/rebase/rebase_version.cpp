@@ -1,9 +1,9 @@
 #include "rebase/rebase_version.h"
 
+#include "apply/rebase_series.h"
 #include "core/patch_regeneration.h"
 #include "git/diff_parser.h"
 #include "rebase/format_patch.h"
-#include "rebase/rebase_series.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
 #include "tree/base_standing.h"

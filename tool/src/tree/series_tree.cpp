@@ -1,11 +1,11 @@
 #include "tree/series_tree.h"
 
+#include "apply/rebase_series.h"
 #include "core/mbox.h"
 #include "core/patch.h"
 #include "core/patch_id.h"
 #include "git/diff_parser.h"
 #include "proc/subprocess.h"
-#include "rebase/rebase_series.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/scratch_dir.h"

@@ -1,4 +1,4 @@
-#include "rebase/apply_patch.h"
+#include "apply/apply_patch.h"
 
 #include "core/file_apply.h"
 #include "git/objects.h"
