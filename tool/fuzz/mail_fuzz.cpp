@@ -4,8 +4,8 @@
 #include <cstdint>
 #include <string>
 
-#include "core/mail.h"
-#include "core/mbox.h"
+#include "mail/mail.h"
+#include "mail/mbox.h"
 #include "util/error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

@@ -5,9 +5,9 @@
 #include <cstdint>
 #include <string>
 
-#include "core/patch.h"
 #include "git/diff_parser.h"
 #include "git/handle.h"
+#include "patch/patch.h"
 #include "util/error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

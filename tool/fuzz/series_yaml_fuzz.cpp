@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/series_yaml.h"
+#include "series/series_yaml.h"
 #include "util/error.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {

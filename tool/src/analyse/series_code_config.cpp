@@ -1,6 +1,6 @@
 #include "analyse/series_code_config.h"
 
-#include "core/yaml_fields.h"
+#include "series/yaml_fields.h"
 
 namespace seriesctl {
 

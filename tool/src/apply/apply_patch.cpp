@@ -1,7 +1,7 @@
 #include "apply/apply_patch.h"
 
-#include "core/file_apply.h"
 #include "git/objects.h"
+#include "patch/file_apply.h"
 
 namespace seriesctl {
 

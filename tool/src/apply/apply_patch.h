@@ -1,8 +1,8 @@
 #pragma once
 
-#include "core/apply_report.h"
-#include "core/patch.h"
 #include "git/tree_overlay.h"
+#include "patch/apply_report.h"
+#include "patch/patch.h"
 
 namespace seriesctl {
 

@@ -1,10 +1,10 @@
 #include "apply/rebase_series.h"
 
 #include "apply/apply_patch.h"
-#include "core/mail_date.h"
-#include "core/patch_regeneration.h"
 #include "git/objects.h"
 #include "git/tree_overlay.h"
+#include "mail/mail_date.h"
+#include "patch/patch_regeneration.h"
 #include "util/error.h"
 
 namespace seriesctl {

@@ -4,9 +4,9 @@
 #include <string>
 #include <vector>
 
-#include "core/apply_report.h"
-#include "core/patch.h"
 #include "git/handle.h"
+#include "patch/apply_report.h"
+#include "patch/patch.h"
 
 namespace seriesctl {
 

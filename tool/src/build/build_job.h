@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/compiler_output.h"
+#include "build/compiler_output.h"
 #include "repo/project.h"
 
 namespace seriesctl {

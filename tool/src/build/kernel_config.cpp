@@ -3,8 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
-#include "core/kconfig_expr.h"
-#include "core/kconfig_menu.h"
+#include "build/kconfig_expr.h"
+#include "build/kconfig_menu.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 

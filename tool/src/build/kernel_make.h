@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/build_config.h"
+#include "build/build_config.h"
 #include "proc/subprocess.h"
 
 namespace seriesctl {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "core/finding.h"
+#include "check/finding.h"
 #include "repo/project.h"
 
 namespace seriesctl {

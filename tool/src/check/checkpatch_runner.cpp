@@ -2,7 +2,7 @@
 
 #include <regex>
 
-#include "core/checkpatch_output.h"
+#include "check/checkpatch_output.h"
 #include "proc/subprocess.h"
 #include "util/error.h"
 

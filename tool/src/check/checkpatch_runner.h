@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/finding.h"
+#include "check/finding.h"
 
 namespace seriesctl {
 

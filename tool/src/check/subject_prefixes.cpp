@@ -2,8 +2,10 @@
 
 #include <sstream>
 
-#include "core/series_lint.h"
+#include "check/series_lint.h"
+#include "config/layered.h"
 #include "proc/subprocess.h"
+#include "series/yaml_fields.h"
 
 namespace seriesctl {
 
@@ -25,6 +27,18 @@ std::vector<std::string> SubjectPrefixes::operator()(const std::string& path) {
     if (prefixes.size() > 3) prefixes.resize(3);
     if (prefixes.empty()) prefixes = prefixes_from_map(configured_, path);
     return by_directory_[directory] = prefixes;
+}
+
+std::map<std::string, std::string> load_subject_prefixes(const std::filesystem::path& project_config,
+                                                         const std::filesystem::path& user_config) {
+    using Prefixes = std::map<std::string, std::string>;
+    return read_layers(project_config, user_config, "subject-prefixes.yaml", Prefixes{},
+                       entries_over<Prefixes>([](const std::string& text, const std::string& file) {
+                           YamlFields at(parse_yaml(text, file), "", file);
+                           Prefixes prefixes = at.text_map("prefixes");
+                           at.finish();
+                           return prefixes;
+                       }));
 }
 
 }  // namespace seriesctl

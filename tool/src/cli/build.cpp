@@ -4,7 +4,7 @@
 
 #include "build/build_job.h"
 #include "cli/context.h"
-#include "core/table.h"
+#include "series/table.h"
 #include "util/error.h"
 
 namespace seriesctl::cli {

@@ -3,7 +3,7 @@
 
 #include "check/check_job.h"
 #include "cli/context.h"
-#include "core/table.h"
+#include "series/table.h"
 #include "util/error.h"
 
 namespace seriesctl::cli {

@@ -3,9 +3,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
-#include "core/cover_fields.h"
 #include "repo/series_file.h"
 #include "send/version_mails.h"
+#include "series/cover_fields.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/scratch_dir.h"

@@ -2,8 +2,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
-#include "core/lifecycle.h"
 #include "lifecycle/new_version.h"
+#include "series/lifecycle.h"
 
 namespace seriesctl::cli {
 

@@ -1,8 +1,8 @@
 #include <iostream>
 
 #include "cli/context.h"
+#include "cli/rebase_render.h"
 #include "config/config_files.h"
-#include "core/rebase_render.h"
 #include "rebase/rebase_version.h"
 #include "util/error.h"
 #include "util/xdg.h"

@@ -2,9 +2,9 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
-#include "core/lifecycle.h"
-#include "core/review_report.h"
+#include "cli/review_report.h"
 #include "repo/series_file.h"
+#include "series/lifecycle.h"
 
 namespace seriesctl::cli {
 

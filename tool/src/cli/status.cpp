@@ -2,9 +2,9 @@
 
 #include "cli/context.h"
 #include "config/config_files.h"
-#include "core/status_report.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
+#include "series/status_report.h"
 #include "tree/base_standing.h"
 #include "tree/tarball_import.h"
 #include "util/error.h"

@@ -2,8 +2,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
-#include "core/table.h"
 #include "lifecycle/carry_trailers.h"
+#include "series/table.h"
 #include "util/error.h"
 
 namespace seriesctl::cli {

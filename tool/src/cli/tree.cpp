@@ -5,9 +5,9 @@
 
 #include "cli/context.h"
 #include "config/config_files.h"
-#include "core/lore_config.h"
-#include "core/table.h"
-#include "core/tree_config.h"
+#include "config/lore_config.h"
+#include "config/tree_config.h"
+#include "series/table.h"
 #include "tree/tarball_import.h"
 #include "tree/tree_sync.h"
 #include "tree/work_tree.h"

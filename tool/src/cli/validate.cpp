@@ -4,9 +4,9 @@
 #include <unistd.h>
 
 #include "cli/context.h"
-#include "core/table.h"
 #include "hw/board_validation.h"
 #include "hw/open_ssh.h"
+#include "series/table.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 #include "validate/qemu_lane.h"

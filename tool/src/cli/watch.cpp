@@ -5,12 +5,12 @@
 
 #include "cli/context.h"
 #include "config/config_files.h"
-#include "core/lore_config.h"
-#include "core/mail_date.h"
-#include "core/watch_report.h"
+#include "config/lore_config.h"
+#include "mail/mail_date.h"
 #include "util/error.h"
 #include "util/xdg.h"
 #include "watch/poll.h"
+#include "watch/watch_report.h"
 
 namespace seriesctl::cli {
 

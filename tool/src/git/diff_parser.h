@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "core/patch.h"
+#include "patch/patch.h"
 
 namespace seriesctl::git {
 

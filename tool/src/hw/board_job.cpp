@@ -5,7 +5,7 @@
 #include <fstream>
 #include <thread>
 
-#include "core/boot_check.h"
+#include "hw/boot_check.h"
 #include "hw/open_ssh.h"
 #include "util/error.h"
 

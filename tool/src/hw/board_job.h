@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "core/host_config.h"
+#include "hw/host_config.h"
 #include "hw/job_plan.h"
 #include "hw/remote.h"
 

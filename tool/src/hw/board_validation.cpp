@@ -4,11 +4,11 @@
 
 #include "analyse/kernel_reports.h"
 #include "analyse/trace_counts.h"
-#include "config/config_files.h"
-#include "core/evidence.h"
+#include "hw/host_config.h"
 #include "proc/subprocess.h"
 #include "repo/gate_record.h"
 #include "repo/series_content.h"
+#include "series/evidence.h"
 #include "util/atomic_file.h"
 #include "util/clock.h"
 #include "util/xdg.h"

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <glob.h>
 
-#include "core/boot_check.h"
+#include "hw/boot_check.h"
 #include "hw/open_ssh.h"
 #include "util/error.h"
 

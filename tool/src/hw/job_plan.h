@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/host_config.h"
+#include "hw/host_config.h"
 
 namespace seriesctl {
 

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "core/trailer_carry.h"
 #include "repo/project.h"
+#include "series/trailer_carry.h"
 
 namespace seriesctl {
 

@@ -2,9 +2,9 @@
 
 #include <map>
 
-#include "core/lifecycle.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
+#include "series/lifecycle.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/scratch_dir.h"

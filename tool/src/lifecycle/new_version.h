@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "core/series.h"
 #include "repo/project.h"
+#include "series/series.h"
 
 namespace seriesctl {
 

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/range_diff.h"
+#include "lifecycle/range_diff.h"
 #include "repo/project.h"
 #include "tree/tree_store.h"
 

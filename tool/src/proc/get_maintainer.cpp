@@ -3,7 +3,7 @@
 #include <memory>
 #include <sstream>
 
-#include "core/recipients.h"
+#include "mail/recipients.h"
 #include "proc/subprocess.h"
 #include "util/error.h"
 

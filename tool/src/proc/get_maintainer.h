@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "core/address.h"
+#include "mail/address.h"
 
 namespace seriesctl {
 

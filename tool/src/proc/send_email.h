@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <string>
 
-#include "core/recipients.h"
+#include "mail/recipients.h"
 
 namespace seriesctl {
 

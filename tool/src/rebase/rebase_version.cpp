@@ -1,8 +1,8 @@
 #include "rebase/rebase_version.h"
 
 #include "apply/rebase_series.h"
-#include "core/patch_regeneration.h"
 #include "git/diff_parser.h"
+#include "patch/patch_regeneration.h"
 #include "rebase/format_patch.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"

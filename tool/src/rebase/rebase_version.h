@@ -6,10 +6,10 @@
 #include <string>
 #include <vector>
 
-#include "core/apply_report.h"
-#include "core/series.h"
-#include "core/tree_config.h"
+#include "config/tree_config.h"
+#include "patch/apply_report.h"
 #include "repo/project.h"
+#include "series/series.h"
 #include "tree/series_tree.h"
 #include "tree/tree_store.h"
 

@@ -3,8 +3,8 @@
 #include <map>
 #include <string>
 
-#include "core/series.h"
 #include "repo/project.h"
+#include "series/series.h"
 
 namespace seriesctl {
 

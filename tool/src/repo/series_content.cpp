@@ -4,7 +4,7 @@
 
 #include "analyse/series_code_config.h"
 #include "config/config_files.h"
-#include "core/tree_config.h"
+#include "config/tree_config.h"
 #include "git/diff_parser.h"
 #include "repo/series_file.h"
 #include "util/atomic_file.h"

@@ -4,10 +4,10 @@
 #include <vector>
 
 #include "analyse/kernel_reports.h"
-#include "core/gate.h"
-#include "core/patch.h"
-#include "core/series.h"
+#include "patch/patch.h"
 #include "repo/project.h"
+#include "series/gate.h"
+#include "series/series.h"
 #include "tree/base_standing.h"
 
 namespace seriesctl {

@@ -1,6 +1,6 @@
 #include "repo/series_file.h"
 
-#include "core/series_yaml.h"
+#include "series/series_yaml.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
 #include "util/file_lock.h"

@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <functional>
 
-#include "core/series.h"
+#include "series/series.h"
 
 namespace seriesctl {
 

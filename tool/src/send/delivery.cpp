@@ -6,9 +6,9 @@
 #include <thread>
 
 #include "config/config_files.h"
-#include "core/lore_config.h"
-#include "core/lore_query.h"
+#include "config/lore_config.h"
 #include "http/http_client.h"
+#include "lore/lore_query.h"
 #include "proc/send_email.h"
 #include "repo/series_file.h"
 #include "util/atomic_file.h"

@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "core/cover_letter.h"
-#include "core/message_id.h"
-#include "core/outgoing_mail.h"
+#include "mail/message_id.h"
+#include "mail/outgoing_mail.h"
 #include "repo/project.h"
 #include "repo/series_content.h"
+#include "series/cover_letter.h"
 
 namespace seriesctl {
 

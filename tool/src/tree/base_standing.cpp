@@ -1,8 +1,8 @@
 #include "tree/base_standing.h"
 
-#include "core/kernel_release.h"
 #include "git/handle.h"
 #include "git/tree_reader.h"
+#include "series/kernel_release.h"
 #include "util/error.h"
 
 namespace seriesctl {

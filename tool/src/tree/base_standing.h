@@ -3,8 +3,8 @@
 #include <optional>
 #include <string>
 
-#include "core/series.h"
-#include "core/tree_config.h"
+#include "config/tree_config.h"
+#include "series/series.h"
 #include "tree/tree_store.h"
 
 namespace seriesctl {

@@ -1,10 +1,10 @@
 #include "tree/series_tree.h"
 
 #include "apply/rebase_series.h"
-#include "core/mbox.h"
-#include "core/patch.h"
-#include "core/patch_id.h"
 #include "git/diff_parser.h"
+#include "mail/mbox.h"
+#include "patch/patch.h"
+#include "patch/patch_id.h"
 #include "proc/subprocess.h"
 #include "util/atomic_file.h"
 #include "util/error.h"

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "core/lore_config.h"
-#include "core/tree_config.h"
+#include "config/lore_config.h"
+#include "config/tree_config.h"
 #include "tree/tree_store.h"
 
 namespace seriesctl {

@@ -3,7 +3,7 @@
 #include <functional>
 #include <string>
 
-#include "core/tree_config.h"
+#include "config/tree_config.h"
 #include "tree/tree_store.h"
 
 namespace seriesctl {

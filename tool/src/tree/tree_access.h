@@ -5,7 +5,7 @@
 #include <optional>
 #include <string>
 
-#include "core/tree_config.h"
+#include "config/tree_config.h"
 #include "tree/tree_store.h"
 
 namespace seriesctl {

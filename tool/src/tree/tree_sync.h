@@ -3,8 +3,8 @@
 #include <functional>
 #include <string>
 
-#include "core/lore_config.h"
-#include "core/tree_config.h"
+#include "config/lore_config.h"
+#include "config/tree_config.h"
 #include "tree/tree_store.h"
 
 namespace seriesctl {

@@ -10,13 +10,12 @@
 #include "build/kernel_config.h"
 #include "build/source_tree.h"
 #include "config/config_files.h"
-#include "core/evidence.h"
-#include "core/qemu_lane_config.h"
-#include "core/tree_config.h"
+#include "config/tree_config.h"
 #include "git/tree_reader.h"
 #include "proc/subprocess.h"
 #include "repo/gate_record.h"
 #include "repo/series_content.h"
+#include "series/evidence.h"
 #include "tree/tree_access.h"
 #include "tree/work_tree.h"
 #include "util/atomic_file.h"
@@ -26,6 +25,7 @@
 #include "util/hash.h"
 #include "util/xdg.h"
 #include "validate/qemu_guest.h"
+#include "validate/qemu_lane_config.h"
 
 namespace fs = std::filesystem;
 

@@ -1,7 +1,7 @@
 #include "watch/lore_archive.h"
 
-#include "core/lore_query.h"
-#include "core/mbox.h"
+#include "lore/lore_query.h"
+#include "mail/mbox.h"
 #include "util/error.h"
 #include "util/gzip.h"
 

@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "core/mail.h"
 #include "http/http_client.h"
+#include "mail/mail.h"
 
 namespace seriesctl {
 

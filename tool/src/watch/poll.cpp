@@ -4,8 +4,8 @@
 #include <ctime>
 #include <set>
 
-#include "core/lore_query.h"
-#include "core/watch_plan.h"
+#include "lore/lore_query.h"
+#include "lore/watch_plan.h"
 #include "repo/series_file.h"
 #include "util/atomic_file.h"
 #include "util/error.h"

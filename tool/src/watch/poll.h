@@ -3,9 +3,9 @@
 #include <functional>
 #include <string>
 
-#include "core/lore_config.h"
-#include "core/watch_report.h"
+#include "config/lore_config.h"
 #include "repo/project.h"
+#include "watch/watch_report.h"
 
 namespace seriesctl {
 

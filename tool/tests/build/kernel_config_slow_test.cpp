@@ -5,8 +5,8 @@
 // configuration is reused.
 #include <gtest/gtest.h>
 
+#include "build/kconfig_fragment.h"
 #include "build/kernel_config.h"
-#include "core/kconfig_fragment.h"
 #include "support/project_copy.h"
 #include "support/source_paths.h"
 #include "support/temp_dir.h"

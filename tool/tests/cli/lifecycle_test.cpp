@@ -4,8 +4,8 @@
 #include <set>
 #include <nlohmann/json.hpp>
 
-#include "core/series_yaml.h"
 #include "git/handle.h"
+#include "series/series_yaml.h"
 #include "support/git_fixture.h"
 #include "support/project_copy.h"
 #include "support/temp_dir.h"

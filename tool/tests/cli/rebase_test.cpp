@@ -1,11 +1,11 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "core/gate.h"
 #include "git/diff_parser.h"
 #include "repo/project.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
+#include "series/gate.h"
 #include "support/rebase_fixture.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"

@@ -3,7 +3,10 @@
 // replaces the entry of its name whole.
 #include <gtest/gtest.h>
 
+#include "build/build_config.h"
+#include "check/subject_prefixes.h"
 #include "config/config_files.h"
+#include "hw/host_config.h"
 #include "support/source_paths.h"
 #include "support/temp_dir.h"
 #include "util/error.h"

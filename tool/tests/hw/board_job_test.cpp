@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "core/boot_check.h"
 #include "hw/board_job.h"
+#include "hw/boot_check.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
 

@@ -6,9 +6,9 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "core/patch.h"
 #include "git/diff_parser.h"
 #include "git/handle.h"
+#include "patch/patch.h"
 #include "support/git_fixture.h"
 #include "support/kernel_cache.h"
 #include "support/project_copy.h"

@@ -5,16 +5,16 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "core/patch.h"
-#include "core/series_yaml.h"
 #include "git/handle.h"
+#include "patch/patch.h"
+#include "series/series_yaml.h"
 #include "support/git_fixture.h"
 #include "support/kernel_cache.h"
 #include "support/project_copy.h"
 #include "support/public_inbox.h"
+#include "support/source_paths.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
-#include "support/source_paths.h"
 
 using namespace seriesctl;
 using namespace seriesctl::test;

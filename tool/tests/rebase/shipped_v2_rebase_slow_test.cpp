@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
-#include "core/patch.h"
 #include "git/diff_parser.h"
 #include "git/handle.h"
+#include "patch/patch.h"
 #include "support/git_fixture.h"
 #include "support/kernel_cache.h"
 #include "support/project_copy.h"

@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
-#include "core/series_yaml.h"
 #include "repo/series_file.h"
-#include "util/atomic_file.h"
+#include "series/series_yaml.h"
 #include "support/source_paths.h"
+#include "util/atomic_file.h"
 
 using namespace seriesctl;
 

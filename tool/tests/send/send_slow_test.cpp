@@ -9,7 +9,7 @@
 #include <set>
 #include <sstream>
 
-#include "core/mail_header.h"
+#include "mail/mail_header.h"
 #include "repo/series_file.h"
 #include "support/git_fixture.h"
 #include "support/public_inbox.h"

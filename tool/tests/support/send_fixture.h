@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "core/mail.h"
+#include "mail/mail.h"
 #include "proc/subprocess.h"
 #include "support/temp_dir.h"
 

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <cstdint>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "lore/watch_plan.h"
+#include "series/status_report.h"
+
+namespace seriesctl {
+
+/// What one poll of `seriesctl watch` found, as shown to the user.
+struct WatchReport {
+    std::vector<NewReply> replies;  ///< stored as reviews (ids given)
+    std::vector<RadarHit> radar;
+    std::vector<std::string> notes;  ///< e.g. a thread not on the archive yet
+    size_t threads = 0;              ///< sent versions watched
+    size_t requests = 0;
+    uint64_t bytes = 0;  ///< received over HTTP, as sent (compressed)
+    double seconds = 0;
+
+    bool news() const { return !replies.empty() || !radar.empty(); }
+};
+
+/// Replies grouped by series, version and patch (a table), then the radar,
+/// then one line of figures.
+std::string render_watch_text(const WatchReport& report, const Painter& paint);
+nlohmann::json render_watch_json(const WatchReport& report);
+
+}  // namespace seriesctl
