@@ -1,6 +1,5 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <thread>
 
 #include "build/build_job.h"
 #include "cli/context.h"
@@ -42,7 +41,7 @@ void run(const BuildOptions& options, Context& context) {
     request.arches = options.arches;
     request.sparse = options.sparse;
     request.reuse = !options.rebuild;
-    request.jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    request.jobs = jobs_or_cores(options.jobs);
     BuildReport report;
     {
         Progress progress;

@@ -1,7 +1,9 @@
 #include "cli/context.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <thread>
 #include <unistd.h>
 
 namespace seriesctl::cli {
@@ -23,6 +25,10 @@ std::string Context::paint(const std::string& text, const char* ansi) const {
 void add_version_options(CLI::App* verb, std::string& series, std::string& version) {
     verb->add_option("series", series, "Series name (optional when there is one)");
     verb->add_option("--version", version, "Version, vN (default: the newest); --vN for short");
+}
+
+int jobs_or_cores(int jobs) {
+    return jobs > 0 ? jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
 }
 
 Progress::Progress() : tty_(::isatty(STDERR_FILENO)) {}

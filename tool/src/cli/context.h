@@ -28,6 +28,9 @@ struct Context {
 /// The positional SERIES and --version vN every per-version verb takes.
 void add_version_options(CLI::App* verb, std::string& series, std::string& version);
 
+/// -j/--jobs as given, or the core count when it was not (0).
+int jobs_or_cores(int jobs);
+
 /// A verb: adds its subcommand, options and callback to the app.
 using VerbSetup = void (*)(CLI::App& app, Context& context);
 

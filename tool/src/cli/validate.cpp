@@ -1,6 +1,5 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <thread>
 #include <unistd.h>
 
 #include "cli/context.h"
@@ -205,7 +204,7 @@ void run_qemu(const ValidateOptions& options, Context& context) {
     request.ab = options.ab;
     request.dry_run = options.dry_run;
     request.boot_args = options.boot_args;
-    request.jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    request.jobs = jobs_or_cores(options.jobs);
     QemuLaneReport report;
     {
         Progress progress;
