@@ -17,23 +17,26 @@ namespace {
 struct VerbEntry {
     const char* name;
     cli::VerbSetup setup;
+    unsigned needs;  ///< cli::Need bits: built once in the context before the verb runs
 };
+
+using namespace cli;
 
 // The verbs; each lives in src/cli/<verb>.cpp.
 const VerbEntry verbs[] = {
-    {"status", cli::setup_status},
-    {"check", cli::setup_check},
-    {"build", cli::setup_build},
-    {"tree", cli::setup_tree},
-    {"rebase", cli::setup_rebase},
-    {"watch", cli::setup_watch},
-    {"validate", cli::setup_validate},
-    {"new-version", cli::setup_new_version},
-    {"reviews", cli::setup_reviews},
-    {"trailers", cli::setup_trailers},
-    {"diff", cli::setup_diff},
-    {"cover", cli::setup_cover},
-    {"send", cli::setup_send},
+    {"status", setup_status, needs_checkout | needs_trees},
+    {"check", setup_check, needs_checkout | needs_trees | needs_subject_prefixes},
+    {"build", setup_build, needs_checkout | needs_trees | needs_build_arches},
+    {"tree", setup_tree, needs_checkout | needs_trees | needs_lore},
+    {"rebase", setup_rebase, needs_checkout | needs_trees},
+    {"watch", setup_watch, needs_checkout | needs_lore},
+    {"validate", setup_validate, needs_checkout | needs_trees | needs_hosts},
+    {"new-version", setup_new_version, needs_checkout},
+    {"reviews", setup_reviews, needs_checkout},
+    {"trailers", setup_trailers, needs_checkout},
+    {"diff", setup_diff, needs_checkout | needs_trees},
+    {"cover", setup_cover, needs_checkout | needs_trees | needs_lore},
+    {"send", setup_send, needs_checkout | needs_trees | needs_lore},
 };
 
 size_t edit_distance(std::string_view a, std::string_view b) {
@@ -117,6 +120,13 @@ int main(int argc, char** argv) {
         ->check(CLI::IsMember({"auto", "always", "never"}));
     app.fallthrough();
     for (const auto& verb : verbs) verb.setup(app, context);
+    // After the options are parsed (--root may follow the verb), before the
+    // verb's own callback runs.
+    app.parse_complete_callback([&] {
+        for (const CLI::App* chosen : app.get_subcommands())
+            for (const auto& verb : verbs)
+                if (chosen->get_name() == verb.name) context.prepare(verb.needs);
+    });
 
     if (reject_unknown_verb(app, argc, argv)) return exit_error;
     std::vector<std::string> args = expand_version_shorthand(argc, argv);

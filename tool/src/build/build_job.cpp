@@ -10,7 +10,6 @@
 #include "apply/rebase_series.h"
 #include "build/kernel_config.h"
 #include "build/source_tree.h"
-#include "config/config_files.h"
 #include "config/tree_config.h"
 #include "git/tree_reader.h"
 #include "proc/subprocess.h"
@@ -148,7 +147,8 @@ bool BuildReport::passed(const std::string& arch) const {
     return any;
 }
 
-BuildReport run_build(const Project& project, const BuildRequest& request,
+BuildReport run_build(const Project& project, const TreeConfig& trees,
+                      const std::map<std::string, BuildArch>& arches, const BuildRequest& request,
                       const std::function<void(const std::string&)>& progress) {
     VersionAtHand at_hand = load_version_at_hand(project, request.series, request.version);
     const Series& series = at_hand.series;
@@ -156,7 +156,6 @@ BuildReport run_build(const Project& project, const BuildRequest& request,
     const auto& patches = at_hand.patches;
     fs::path configs = project.root() / "kernel" / series.name / "configs";
     SeriesBuild plan = parse_series_build(read_file(configs / "build.yaml"), (configs / "build.yaml").string());
-    auto all_arches = load_build_arches(project.config_dir(), user_config_dir());
 
     BuildReport report;
     report.series = series.name;
@@ -164,15 +163,14 @@ BuildReport run_build(const Project& project, const BuildRequest& request,
     report.tree = series.tree_of(version);
     report.arches = !request.arches.empty() ? request.arches : !plan.arches.empty() ? plan.arches : std::vector<std::string>{};
     if (report.arches.empty())
-        for (const auto& [name, arch] : all_arches) report.arches.push_back(name);
+        for (const auto& [name, arch] : arches) report.arches.push_back(name);
     for (const auto& name : report.arches)
-        if (!all_arches.count(name)) throw Error("no architecture '" + name + "' in config/build.yaml");
+        if (!arches.count(name)) throw Error("no architecture '" + name + "' in config/build.yaml");
     report.fragments = plan.fragments;
     for (const auto& fragment : plan.fragments)
         if (!fs::exists(configs / (fragment + ".config")))
             throw Error((configs / "build.yaml").string() + ": fragment " + fragment + ".config does not exist");
 
-    TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
     TreeStore store(cache_dir());
     TreeCheckout tree = checkout_tree(find_tree(trees, report.tree), store, progress);
     // The version is built on the tree as it is now: a tree that moved past
@@ -229,7 +227,7 @@ BuildReport run_build(const Project& project, const BuildRequest& request,
         for (const auto& arch_name : report.arches)
             for (const auto& fragment : plan.fragments) {
                 Cell cell{arch_name, fragment, configs / (fragment + ".config")};
-                const BuildArch& arch = all_arches.at(arch_name);
+                const BuildArch& arch = arches.at(arch_name);
                 cell.stamp = sha256_hex(arch.arch + arch.cross_compile + arch.defconfig + std::to_string(ccache) +
                                         read_file(cell.fragment_file) + kconfig_state);
                 // One build directory per arch: its configurations share the
@@ -297,7 +295,7 @@ BuildReport run_build(const Project& project, const BuildRequest& request,
     std::map<std::string, Evidence> gates;
     for (const auto& arch : report.arches) {
         Evidence evidence = make_evidence(Binding::code, report.passed(arch), content, report.tree, date);
-        std::string compiler = all_arches.at(arch).cross_compile + "gcc";
+        std::string compiler = arches.at(arch).cross_compile + "gcc";
         ProcessResult version_text = run_command(Command{{compiler, "-dumpfullversion"}});
         evidence.tools[compiler] = version_text.ok() ? version_text.out.substr(0, version_text.out.find('\n')) : "?";
         size_t new_warnings = 0, failed = 0;

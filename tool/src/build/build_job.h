@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "build/build_config.h"
 #include "build/compiler_output.h"
+#include "config/tree_config.h"
 #include "repo/project.h"
 
 namespace seriesctl {
@@ -50,7 +52,8 @@ struct BuildReport {
 /// and after every patch, per arch and config fragment, out of tree under
 /// ~/.cache/seriesctl/build/<tree>/, W=1; a warning is the series' when the
 /// base does not have it. Records the gate build-<arch> for each arch.
-BuildReport run_build(const Project& project, const BuildRequest& request,
+BuildReport run_build(const Project& project, const TreeConfig& trees,
+                      const std::map<std::string, BuildArch>& arches, const BuildRequest& request,
                       const std::function<void(const std::string&)>& progress);
 
 }  // namespace seriesctl

@@ -3,7 +3,6 @@
 #include "check/checkpatch_runner.h"
 #include "check/series_lint.h"
 #include "check/subject_prefixes.h"
-#include "config/config_files.h"
 #include "config/tree_config.h"
 #include "repo/gate_record.h"
 #include "repo/series_content.h"
@@ -44,7 +43,8 @@ FindingCounts count_findings(const std::vector<Finding>& findings, const std::st
     return counts;
 }
 
-CheckReport run_check(const Project& project, const CheckRequest& request,
+CheckReport run_check(const Project& project, const TreeConfig& trees,
+                      const std::map<std::string, std::string>& subject_prefixes, const CheckRequest& request,
                       const std::function<void(const std::string&)>& progress) {
     VersionAtHand at_hand = load_version_at_hand(project, request.series, request.version);
     const Series& series = at_hand.series;
@@ -57,7 +57,6 @@ CheckReport run_check(const Project& project, const CheckRequest& request,
     report.patches = patches.size();
     report.tree = !request.tree.empty() ? request.tree : series.tree_of(version);
 
-    TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
     TreeStore store(cache_dir());
     TreeCheckout tree = checkout_tree(find_tree(trees, report.tree), store, progress);
     report.commit = tree.commit;
@@ -70,7 +69,7 @@ CheckReport run_check(const Project& project, const CheckRequest& request,
     report.findings = checkpatch.findings;
 
     SubjectPrefixes prefixes(store.store_dir(), tree.commit, has_history(store, tree.commit),
-                             load_subject_prefixes(project.config_dir(), user_config_dir()));
+                             subject_prefixes);
     LintContext lint_context;
     lint_context.series = &series;
     lint_context.version = &version;

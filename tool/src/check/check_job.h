@@ -2,10 +2,12 @@
 
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "check/finding.h"
+#include "config/tree_config.h"
 #include "repo/project.h"
 
 namespace seriesctl {
@@ -28,7 +30,8 @@ struct CheckReport {
 /// `seriesctl check`: checkpatch --strict from the tree on every patch and
 /// the series lints; records the `checkpatch` and `lint` gates (bound to
 /// each patch's text) on the version.
-CheckReport run_check(const Project& project, const CheckRequest& request,
+CheckReport run_check(const Project& project, const TreeConfig& trees,
+                      const std::map<std::string, std::string>& subject_prefixes, const CheckRequest& request,
                       const std::function<void(const std::string&)>& progress);
 
 /// Counts by level: errors, warnings, checks.

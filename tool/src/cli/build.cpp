@@ -34,7 +34,7 @@ nlohmann::json diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
 }
 
 void run(const BuildOptions& options, Context& context) {
-    Project project = context.project();
+    const Project& project = context.project();
     BuildRequest request;
     request.series = project.resolve_series(options.series);
     request.version = options.version;
@@ -45,7 +45,7 @@ void run(const BuildOptions& options, Context& context) {
     BuildReport report;
     {
         Progress progress;
-        report = run_build(project, request, [&](const std::string& what) { progress.update(what); });
+        report = run_build(project, context.trees(), context.build_arches(), request, [&](const std::string& what) { progress.update(what); });
     }
     bool all_passed = true;
     for (const auto& arch : report.arches) all_passed = all_passed && report.passed(arch);

@@ -23,12 +23,12 @@ std::string place(const Finding& finding) {
 }
 
 void run(const CheckOptions& options, Context& context) {
-    Project project = context.project();
+    const Project& project = context.project();
     CheckRequest request{project.resolve_series(options.series), options.version, options.tree};
     CheckReport report;
     {
         Progress progress;
-        report = run_check(project, request, [&](const std::string& what) { progress.update(what); });
+        report = run_check(project, context.trees(), context.subject_prefixes(), request, [&](const std::string& what) { progress.update(what); });
     }
     FindingCounts checkpatch = count_findings(report.findings, "checkpatch");
     size_t lints = count_findings(report.findings, "lint").errors + count_findings(report.findings, "lint").warnings +

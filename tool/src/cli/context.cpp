@@ -3,16 +3,50 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <stdexcept>
 #include <thread>
 #include <unistd.h>
 
+#include "check/subject_prefixes.h"
+#include "config/config_files.h"
+#include "util/xdg.h"
+
 namespace seriesctl::cli {
 
-Project Context::project() const {
+namespace {
+
+template <typename T>
+const T& prepared(const std::optional<T>& value, const char* need) {
+    if (!value) throw std::logic_error(std::string("the verb table does not declare ") + need);
+    return *value;
+}
+
+}  // namespace
+
+void Context::prepare(unsigned needs) {
+    if (needs == 0) return;
     std::string root = options.root;
     if (root.empty())
         if (const char* env = std::getenv("SERIESCTL_ROOT")) root = env;
-    return Project::find(std::filesystem::current_path(), root);
+    project_ = Project::find(std::filesystem::current_path(), root);
+    std::filesystem::path shipped = project_->config_dir();
+    std::filesystem::path user = user_config_dir();
+    if (needs & needs_trees) trees_ = load_tree_config(shipped, user);
+    if (needs & needs_lore) lore_ = load_lore_config(shipped, user);
+    if (needs & needs_hosts) hosts_ = load_host_config(shipped, user);
+    if (needs & needs_build_arches) build_arches_ = load_build_arches(shipped, user);
+    if (needs & needs_subject_prefixes) subject_prefixes_ = load_subject_prefixes(shipped, user);
+}
+
+const Project& Context::project() const { return prepared(project_, "needs_checkout"); }
+const TreeConfig& Context::trees() const { return prepared(trees_, "needs_trees"); }
+const LoreConfig& Context::lore() const { return prepared(lore_, "needs_lore"); }
+const HostConfig& Context::hosts() const { return prepared(hosts_, "needs_hosts"); }
+const std::map<std::string, BuildArch>& Context::build_arches() const {
+    return prepared(build_arches_, "needs_build_arches");
+}
+const std::map<std::string, std::string>& Context::subject_prefixes() const {
+    return prepared(subject_prefixes_, "needs_subject_prefixes");
 }
 
 std::string Context::paint(const std::string& text, const char* ansi) const {

@@ -1,8 +1,14 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <map>
+#include <optional>
 #include <string>
 
+#include "build/build_config.h"
+#include "config/lore_config.h"
+#include "config/tree_config.h"
+#include "hw/host_config.h"
 #include "repo/project.h"
 
 namespace seriesctl::cli {
@@ -14,15 +20,49 @@ struct GlobalOptions {
     std::string color = "auto";  ///< auto: on a TTY without NO_COLOR; always; never
 };
 
-/// What a verb's callback gets: the shared options and a place for its exit
-/// status (0 fine, 1 ran and found problems; errors throw).
-struct Context {
+/// What a verb needs before it runs, declared beside it in main's verb
+/// table (as git.c's RUN_SETUP): main finds the checkout and reads each
+/// config file once, by the rule of config/layered.h, before the verb's
+/// callback; a bad file stops every verb that needs it, with one line.
+enum Need : unsigned {
+    needs_checkout = 1u << 0,          ///< the seriesctl checkout (Project)
+    needs_trees = 1u << 1,             ///< config/trees.yaml
+    needs_lore = 1u << 2,              ///< config/lore.yaml
+    needs_hosts = 1u << 3,             ///< config/hosts.yaml
+    needs_build_arches = 1u << 4,      ///< config/build.yaml
+    needs_subject_prefixes = 1u << 5,  ///< config/subject-prefixes.yaml
+};
+
+/// What a verb's callback gets: the shared options, what its table entry
+/// declared, and a place for its exit status (0 fine, 1 ran and found
+/// problems; errors throw).
+class Context {
+public:
     GlobalOptions options;
     int exit_status = 0;
 
-    Project project() const;
+    /// Builds what `needs` names (every config implies the checkout).
+    void prepare(unsigned needs);
+
+    // What was prepared; asking for what the verb did not declare is a
+    // mistake in the verb table (std::logic_error, "internal error").
+    const Project& project() const;
+    const TreeConfig& trees() const;
+    const LoreConfig& lore() const;
+    const HostConfig& hosts() const;
+    const std::map<std::string, BuildArch>& build_arches() const;
+    const std::map<std::string, std::string>& subject_prefixes() const;
+
     /// Wraps text in an ANSI colour when colour is on.
     std::string paint(const std::string& text, const char* ansi) const;
+
+private:
+    std::optional<Project> project_;
+    std::optional<TreeConfig> trees_;
+    std::optional<LoreConfig> lore_;
+    std::optional<HostConfig> hosts_;
+    std::optional<std::map<std::string, BuildArch>> build_arches_;
+    std::optional<std::map<std::string, std::string>> subject_prefixes_;
 };
 
 /// The positional SERIES and --version vN every per-version verb takes.

@@ -45,14 +45,14 @@ void edit(const Project& project, const VersionAtHand& at_hand) {
 }
 
 void run(const CoverOptions& options, Context& context) {
-    Project project = context.project();
+    const Project& project = context.project();
     std::string series = project.resolve_series(options.series);
     VersionAtHand at_hand = load_version_at_hand(project, series, options.version);
     if (options.edit) {
         edit(project, at_hand);
         at_hand = load_version_at_hand(project, series, at_hand.version().name());
     }
-    CoverFacts facts = cover_facts(project, at_hand);
+    CoverFacts facts = cover_facts(project, context.trees(), context.lore(), at_hand);
     const Version& version = at_hand.version();
     std::string subject = cover_subject(at_hand);
     std::string body = cover_text(project, at_hand, facts);

@@ -15,11 +15,11 @@ struct DiffOptions {
 };
 
 void run_diff(const DiffOptions& options, Context& context) {
-    Project project = context.project();
+    const Project& project = context.project();
     VersionDiff diff;
     {
         Progress progress;
-        diff = diff_versions(project, options.series, options.old_version, options.new_version,
+        diff = diff_versions(project, context.trees(), options.series, options.old_version, options.new_version,
                              TreeStore(cache_dir()), [&](const std::string& what) { progress.update(what); });
     }
     if (context.options.json) {

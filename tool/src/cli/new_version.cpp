@@ -15,7 +15,7 @@ struct NewVersionOptions {
 };
 
 void run_new_version(const NewVersionOptions& options, Context& context) {
-    Project project = context.project();
+    const Project& project = context.project();
     NewVersionOutcome outcome = new_version(project, options.series, options.from);
     const Version& created = outcome.created;
     if (context.options.json) {

@@ -2,7 +2,6 @@
 
 #include "cli/context.h"
 #include "cli/rebase_render.h"
-#include "config/config_files.h"
 #include "rebase/rebase_version.h"
 #include "util/error.h"
 #include "util/xdg.h"
@@ -19,8 +18,8 @@ struct RebaseOptions {
 };
 
 void run_check(const RebaseOptions& options, Context& context) {
-    Project project = context.project();
-    TreeConfig config = load_tree_config(project.config_dir(), user_config_dir());
+    const Project& project = context.project();
+    const TreeConfig& config = context.trees();
     RebaseCheckReport check;
     {
         Progress progress;
@@ -49,8 +48,8 @@ void run_check(const RebaseOptions& options, Context& context) {
 
 void run_rebase(const RebaseOptions& options, Context& context) {
     if (options.onto.size() != 1) throw Error("rebase needs exactly one --onto TREE (or --check to try several)");
-    Project project = context.project();
-    TreeConfig config = load_tree_config(project.config_dir(), user_config_dir());
+    const Project& project = context.project();
+    const TreeConfig& config = context.trees();
     RebaseOutcome outcome;
     {
         Progress progress;

@@ -18,7 +18,7 @@ struct ReviewsOptions {
 };
 
 void run_list(const ReviewsOptions& options, Context& context) {
-    Project project = context.project();
+    const Project& project = context.project();
     Series series = load_series_file(project.series_file(project.resolve_series(options.series)));
     ReviewListing listing{&series, {}};
     if (!options.version.empty())
@@ -34,7 +34,7 @@ void run_list(const ReviewsOptions& options, Context& context) {
 }
 
 void run_address(const ReviewsOptions& options, Context& context) {
-    Project project = context.project();
+    const Project& project = context.project();
     std::string name = project.resolve_series(options.series);
     std::string version, id;
     update_series_file(project.series_file(name), [&](Series& series) {

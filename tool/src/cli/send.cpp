@@ -61,13 +61,13 @@ void print_thread(const VersionMails& prepared) {
 }
 
 void run(const SendOptions& options, Context& context) {
-    Project project = context.project();
+    const Project& project = context.project();
     SendRequest request{project.resolve_series(options.series), options.version, options.dry_run, options.force,
                         options.reason, options.output};
     SendOutcome outcome;
     {
         Progress progress;
-        outcome = send_version(project, request, [&](const std::string& what) { progress.update(what); });
+        outcome = send_version(project, context.trees(), context.lore(), request, [&](const std::string& what) { progress.update(what); });
     }
     if (outcome.refused) context.exit_status = exit_findings;
     const VersionMails& prepared = outcome.prepared;

@@ -1,7 +1,6 @@
 #include <iostream>
 
 #include "cli/context.h"
-#include "config/config_files.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
 #include "series/status_report.h"
@@ -19,7 +18,7 @@ struct StatusOptions {
 };
 
 void run_status(const StatusOptions& options, Context& context) {
-    Project project = context.project();
+    const Project& project = context.project();
     Series series = load_series_file(project.series_file(project.resolve_series(options.series)));
 
     StatusReport report;
@@ -40,7 +39,7 @@ void run_status(const StatusOptions& options, Context& context) {
     if (!series.versions.empty()) {
         const Version& newest = series.versions.back();
         report.gates_of = newest.name();
-        TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
+        const TreeConfig& trees = context.trees();
         TreeStore store(cache_dir());
         std::string pending;
         if (auto tree = trees.find(series.tree_of(newest)); tree != trees.end())

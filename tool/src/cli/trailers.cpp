@@ -25,7 +25,7 @@ nlohmann::json carried_json(const std::vector<CarriedTrailer>& list) {
 }
 
 void run_trailers(const TrailersOptions& options, Context& context) {
-    Project project = context.project();
+    const Project& project = context.project();
     TrailersOutcome outcome = carry_trailers(project, options.series, options.version, options.force);
     const TrailerPlan& plan = outcome.plan;
     bool flagged = !plan.code_changed.empty() && !options.force;

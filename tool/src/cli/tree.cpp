@@ -4,7 +4,6 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/context.h"
-#include "config/config_files.h"
 #include "config/lore_config.h"
 #include "config/tree_config.h"
 #include "series/table.h"
@@ -23,12 +22,8 @@ struct ImportOptions {
     bool checkout = true;
 };
 
-TreeConfig trees_of(const Context& context) {
-    return load_tree_config(context.project().config_dir(), user_config_dir());
-}
-
 void run_import(const ImportOptions& options, Context& context) {
-    TreeConfig config = trees_of(context);
+    const TreeConfig& config = context.trees();
     const TreeSpec& tree = find_tree(config, options.tree);
     if (tree.kind != TreeSpec::Kind::tarball)
         throw Error("tree " + tree.name + " is not a tarball tree; `tree import` reads tarballs");
@@ -72,7 +67,7 @@ void run_import(const ImportOptions& options, Context& context) {
 }
 
 void run_list(Context& context) {
-    TreeConfig config = trees_of(context);
+    const TreeConfig& config = context.trees();
     TreeStore store(cache_dir());
     Table table({"TREE", "KIND", "SOURCE", "TIP"});
     nlohmann::json out = nlohmann::json::array();
@@ -114,9 +109,8 @@ std::vector<const TreeSpec*> sync_order(const TreeConfig& config, const SyncOpti
 }
 
 void run_sync(const SyncOptions& options, Context& context) {
-    Project project = context.project();
-    TreeConfig config = load_tree_config(project.config_dir(), user_config_dir());
-    LoreConfig lore = load_lore_config(project.config_dir(), user_config_dir());
+    const TreeConfig& config = context.trees();
+    const LoreConfig& lore = context.lore();
     TreeStore store(cache_dir());
     nlohmann::json out = nlohmann::json::array();
     std::string failed;

@@ -88,10 +88,10 @@ void print_run(const BoardValidation& run, const Context& context) {
 }
 
 void run_board(const ValidateOptions& options, Context& context) {
-    Project project = context.project();
+    const Project& project = context.project();
     BoardRequest request{options.series, options.version, options.hw};
     if (options.dry_run) {
-        print_plan(plan_board_validation(project, request), context);
+        print_plan(plan_board_validation(project, context.hosts(), request), context);
         return;
     }
     OpenSsh ssh;
@@ -110,7 +110,7 @@ void run_board(const ValidateOptions& options, Context& context) {
             [&](const std::string& line) {
                 if (tty) progress.update(current + ": " + line.substr(0, 100));
             }};
-        result = run_board_validation(project, request, ssh, observer);
+        result = run_board_validation(project, context.hosts(), context.trees(), request, ssh, observer);
     }
     print_run(result, context);
     if (const auto& failure = result.job.failure) {
@@ -197,7 +197,7 @@ void print_report(const QemuLaneReport& report, bool dry_run, const Context& con
 }
 
 void run_qemu(const ValidateOptions& options, Context& context) {
-    Project project = context.project();
+    const Project& project = context.project();
     QemuLaneRequest request;
     request.series = project.resolve_series(options.series);
     request.version = options.version;
@@ -208,7 +208,7 @@ void run_qemu(const ValidateOptions& options, Context& context) {
     QemuLaneReport report;
     {
         Progress progress;
-        report = run_qemu_lane(project, request, [&](const std::string& what) { progress.update(what); });
+        report = run_qemu_lane(project, context.trees(), request, [&](const std::string& what) { progress.update(what); });
     }
     if (!options.dry_run && !report.passed()) context.exit_status = exit_findings;
     if (context.options.json) {

@@ -4,11 +4,9 @@
 #include <thread>
 
 #include "cli/context.h"
-#include "config/config_files.h"
 #include "config/lore_config.h"
 #include "mail/mail_date.h"
 #include "util/error.h"
-#include "util/xdg.h"
 #include "watch/poll.h"
 #include "watch/watch_report.h"
 
@@ -44,8 +42,8 @@ WatchReport poll(const Project& project, const LoreConfig& config, const WatchOp
 }
 
 void run_watch(const WatchOptions& options, Context& context) {
-    Project project = context.project();
-    LoreConfig config = load_lore_config(project.config_dir(), user_config_dir());
+    const Project& project = context.project();
+    const LoreConfig& config = context.lore();
     if (options.once) {
         WatchReport report = poll(project, config, options);
         print(report, context, false);

@@ -27,9 +27,8 @@ struct Setup {
 };
 
 // Without a run id (a plan), {run} stays a placeholder in every path.
-Setup set_up(const Project& project, const BoardRequest& request) {
-    Setup setup{load_version_at_hand(project, project.resolve_series(request.series), request.version), {}, nullptr, {}};
-    setup.hosts = load_host_config(project.config_dir(), user_config_dir());
+Setup set_up(const Project& project, const HostConfig& hosts, const BoardRequest& request) {
+    Setup setup{load_version_at_hand(project, project.resolve_series(request.series), request.version), hosts, nullptr, {}};
     setup.board = &find_board(setup.hosts, request.board);
     const Series& series = setup.at.series;
     setup.context = JobContext{series.name, setup.at.version().name(), "", setup.at.version().patches,
@@ -79,8 +78,8 @@ nlohmann::json summary_json(const BoardValidation& run) {
 
 }  // namespace
 
-BoardPlan plan_board_validation(const Project& project, const BoardRequest& request) {
-    Setup setup = set_up(project, request);
+BoardPlan plan_board_validation(const Project& project, const HostConfig& hosts, const BoardRequest& request) {
+    Setup setup = set_up(project, hosts, request);
     return BoardPlan{setup.context.series, setup.context.version, setup.board->name,
                      plan_job(setup.hosts, *setup.board, setup.context, project.root(),
                               static_cast<int>(RebootPolling{}.interval.count()))};
@@ -121,16 +120,17 @@ WorkloadAnalysis analyse_workload(const WorkloadArtifacts& artifacts, const Seri
     return analysis;
 }
 
-BoardValidation run_board_validation(const Project& project, const BoardRequest& request, Remote& remote,
-                                     const JobObserver& observer, const RebootPolling& polling) {
-    Setup setup = set_up(project, request);
+BoardValidation run_board_validation(const Project& project, const HostConfig& hosts, const TreeConfig& trees,
+                                     const BoardRequest& request, Remote& remote, const JobObserver& observer,
+                                     const RebootPolling& polling) {
+    Setup setup = set_up(project, hosts, request);
     std::string run_id = make_run_id(setup.context.version);
     setup.context.run = run_id;
     setup.context.local = cache_dir() / "evidence" / setup.context.series / run_id;
     const Version& version = setup.at.version();
     // What the job runs is bound now, before it reads the patch files.
     CurrentContent content = current_content(project, setup.at.series, setup.at.patches,
-                                             cached_base_standing(project, setup.at.series, version).tip);
+                                             cached_base_standing(trees, setup.at.series, version).tip);
 
     BoardValidation run{setup.context.series, setup.context.version, setup.board->name, run_id, {}, {}, {}, {}, {}};
     run.raw = setup.context.local;

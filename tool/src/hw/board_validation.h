@@ -5,8 +5,10 @@
 #include <vector>
 
 #include "analyse/kernel_reports.h"
+#include "config/tree_config.h"
 #include "hw/board_gates.h"
 #include "hw/board_job.h"
+#include "hw/host_config.h"
 #include "hw/job_plan.h"
 #include "repo/project.h"
 
@@ -24,7 +26,7 @@ struct BoardPlan {
     std::vector<PlannedStep> steps;
 };
 
-BoardPlan plan_board_validation(const Project& project, const BoardRequest& request);
+BoardPlan plan_board_validation(const Project& project, const HostConfig& hosts, const BoardRequest& request);
 
 /// A run and what it earned.
 struct BoardValidation {
@@ -45,7 +47,8 @@ WorkloadAnalysis analyse_workload(const WorkloadArtifacts& artifacts, const Seri
 /// every step passed, records the gates it earned on the version, bound to
 /// the patch-ids, base and config fragments it ran and the kernel that ran.
 /// A failed job records no gate.
-BoardValidation run_board_validation(const Project& project, const BoardRequest& request, Remote& remote,
+BoardValidation run_board_validation(const Project& project, const HostConfig& hosts, const TreeConfig& trees,
+                                     const BoardRequest& request, Remote& remote,
                                      const JobObserver& observer, const RebootPolling& polling = {});
 
 }  // namespace seriesctl

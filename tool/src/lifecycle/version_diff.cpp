@@ -1,13 +1,11 @@
 #include "lifecycle/version_diff.h"
 
 #include "apply/rebase_series.h"
-#include "config/config_files.h"
 #include "proc/subprocess.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
 #include "tree/base_standing.h"
 #include "util/error.h"
-#include "util/xdg.h"
 
 namespace seriesctl {
 
@@ -51,7 +49,7 @@ std::string interdiff(const TreeStore& store, const std::string& old_commit, con
 
 }  // namespace
 
-VersionDiff diff_versions(const Project& project, const std::string& series_name, const std::string& old_version,
+VersionDiff diff_versions(const Project& project, const TreeConfig& trees, const std::string& series_name, const std::string& old_version,
                           const std::string& new_version, const TreeStore& store,
                           const std::function<void(const std::string&)>& progress) {
     VersionDiff diff;
@@ -70,7 +68,6 @@ VersionDiff diff_versions(const Project& project, const std::string& series_name
         changed = changed || pair.change == PatchChange::message_only || pair.change == PatchChange::code_changed;
     if (!changed) return diff;
     progress("applying " + diff.old_version + " and " + diff.new_version + " on their bases in memory");
-    TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
     std::string old_base = apply_point(trees, store, series, old_one);
     std::string new_base = apply_point(trees, store, series, new_one);
     auto repo = store.open();

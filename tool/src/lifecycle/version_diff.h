@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "config/tree_config.h"
 #include "lifecycle/range_diff.h"
 #include "repo/project.h"
 #include "tree/tree_store.h"
@@ -23,7 +24,7 @@ struct VersionDiff {
 /// work tree. A version whose tree is not in the cache, or whose patches
 /// do not apply, is an Error.
 /// `progress` is told before the (seconds long) apply.
-VersionDiff diff_versions(const Project& project, const std::string& series, const std::string& old_version,
+VersionDiff diff_versions(const Project& project, const TreeConfig& trees, const std::string& series, const std::string& old_version,
                           const std::string& new_version, const TreeStore& store,
                           const std::function<void(const std::string&)>& progress);
 

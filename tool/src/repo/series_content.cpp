@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "analyse/series_code_config.h"
-#include "config/config_files.h"
 #include "config/tree_config.h"
 #include "git/diff_parser.h"
 #include "repo/series_file.h"
@@ -67,8 +66,7 @@ CurrentContent current_content(const Project& project, const Series& series, con
     return now;
 }
 
-BaseStanding cached_base_standing(const Project& project, const Series& series, const Version& version) {
-    TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
+BaseStanding cached_base_standing(const TreeConfig& trees, const Series& series, const Version& version) {
     return base_standing(trees, TreeStore(cache_dir()), series.tree_of(version), version);
 }
 

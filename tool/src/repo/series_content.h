@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "analyse/kernel_reports.h"
+#include "config/tree_config.h"
 #include "patch/patch.h"
 #include "repo/project.h"
 #include "series/gate.h"
@@ -41,7 +42,7 @@ std::string config_fragments_hash(const Project& project, const Series& series);
 
 /// The version's base against its tree's tip as the cache holds it now
 /// (no import, no network): what status, cover and send compare evidence with.
-BaseStanding cached_base_standing(const Project& project, const Series& series, const Version& version);
+BaseStanding cached_base_standing(const TreeConfig& trees, const Series& series, const Version& version);
 
 /// Fingerprints of a version's patches plus the commit they are checked on
 /// now (the tree's tip, "" when the tree is not in the cache) and config.

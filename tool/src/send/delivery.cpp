@@ -5,7 +5,6 @@
 #include <ctime>
 #include <thread>
 
-#include "config/config_files.h"
 #include "config/lore_config.h"
 #include "http/http_client.h"
 #include "lore/lore_query.h"
@@ -82,7 +81,8 @@ MessageIdTemplate message_ids_for(const Series& series, const Version& version) 
                                     random_hex(6), sender.email);
 }
 
-SendOutcome send_version(const Project& project, const SendRequest& request,
+SendOutcome send_version(const Project& project, const TreeConfig& trees, const LoreConfig& lore,
+                         const SendRequest& request,
                          const std::function<void(const std::string&)>& progress) {
     if (request.force && request.reason.empty())
         throw Error("--force needs --reason \"…\": the reason is recorded in the series file");
@@ -97,7 +97,7 @@ SendOutcome send_version(const Project& project, const SendRequest& request,
     MessageIdTemplate ids = message_ids_for(at_hand.series, at_hand.version());
 
     SendOutcome outcome;
-    outcome.prepared = prepare_version_mails(project, std::move(at_hand), ids, std::time(nullptr), progress);
+    outcome.prepared = prepare_version_mails(project, trees, lore, std::move(at_hand), ids, std::time(nullptr), progress);
     const VersionMails& prepared = outcome.prepared;
     if (request.dry_run) {
         write_mbox(outcome, request);
@@ -120,7 +120,6 @@ SendOutcome send_version(const Project& project, const SendRequest& request,
         }
     });
 
-    LoreConfig lore = load_lore_config(project.config_dir(), user_config_dir());
     HttpClient http({lore.connect_timeout, lore.timeout, lore.retries, lore.retry_delay_ms});
     fs::path outbox = cache_dir() / "send" / series_name / version_name;
     fs::create_directories(outbox);

@@ -38,7 +38,8 @@ MessageIdTemplate message_ids_for(const Series& series, const Version& version);
 /// recorded `accepted` at once. An attempted mail from an interrupted
 /// send is looked up on the archive by Message-Id first, and only resent
 /// when it is not there. After the last mail the version is `sent`.
-SendOutcome send_version(const Project& project, const SendRequest& request,
+SendOutcome send_version(const Project& project, const TreeConfig& trees, const LoreConfig& lore,
+                         const SendRequest& request,
                          const std::function<void(const std::string&)>& progress);
 
 }  // namespace seriesctl

@@ -1,6 +1,5 @@
 #include "send/version_mails.h"
 
-#include "config/config_files.h"
 #include "config/lore_config.h"
 #include "config/tree_config.h"
 #include "lore/lore_query.h"
@@ -55,24 +54,23 @@ std::string yaml_place(const Series& series, const std::string& field) {
 
 }  // namespace
 
-std::string version_link(const Project& project, const Version& version) {
+std::string version_link(const LoreConfig& lore, const Version& version) {
     if (!version.sent || version.sent->cover.empty()) return "";
     if (!version.sent->link.empty()) return version.sent->link;
-    LoreConfig lore = load_lore_config(project.config_dir(), user_config_dir());
     return message_url(lore.archive(), version.sent->cover);
 }
 
-CoverFacts cover_facts(const Project& project, const VersionAtHand& at_hand) {
+CoverFacts cover_facts(const Project& project, const TreeConfig& trees, const LoreConfig& lore,
+                       const VersionAtHand& at_hand) {
     const Series& series = at_hand.series;
     const Version& version = at_hand.version();
     CoverFacts facts;
     facts.gates = gate_statuses(
         series, version,
-        current_content(project, series, at_hand.patches, cached_base_standing(project, series, version).tip));
-    TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
+        current_content(project, series, at_hand.patches, cached_base_standing(trees, series, version).tip));
     facts.base = declare_base(find_tree(trees, series.tree_of(version)), TreeStore(cache_dir()), version);
     if (version.number > 1)
-        facts.previous_link = version_link(project, series.versions[static_cast<size_t>(version.number - 2)]);
+        facts.previous_link = version_link(lore, series.versions[static_cast<size_t>(version.number - 2)]);
     return facts;
 }
 
@@ -87,7 +85,8 @@ std::string cover_text(const Project& project, const VersionAtHand& at_hand, con
     return render_cover(read_file(file), file.string(), at_hand.series, at_hand.version(), at_hand.patches, facts);
 }
 
-VersionMails prepare_version_mails(const Project& project, VersionAtHand at_hand, const MessageIdTemplate& ids,
+VersionMails prepare_version_mails(const Project& project, const TreeConfig& trees, const LoreConfig& lore,
+                                   VersionAtHand at_hand, const MessageIdTemplate& ids,
                                    int64_t date, const std::function<void(const std::string&)>& progress) {
     VersionMails out;
     out.at_hand = std::move(at_hand);
@@ -96,11 +95,10 @@ VersionMails prepare_version_mails(const Project& project, VersionAtHand at_hand
     const Version& version = out.at_hand.version();
     const auto& patches = out.at_hand.patches;
 
-    CoverFacts facts = cover_facts(project, out.at_hand);
+    CoverFacts facts = cover_facts(project, trees, lore, out.at_hand);
     out.blockers = send_blockers(series, version, facts.gates);
     Address sender = recipient(series.from, yaml_place(series, "from"));
 
-    TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
     TreeCheckout tree = checkout_tree(find_tree(trees, series.tree_of(version)), TreeStore(cache_dir()), progress);
     AddressBook book(fs::exists(tree.dir / ".mailmap") ? read_file(tree.dir / ".mailmap") : "",
                      read_file(tree.dir / "MAINTAINERS"));

@@ -6,6 +6,8 @@
 #include <vector>
 
 #include "mail/message_id.h"
+#include "config/lore_config.h"
+#include "config/tree_config.h"
 #include "mail/outgoing_mail.h"
 #include "repo/project.h"
 #include "repo/series_content.h"
@@ -15,7 +17,8 @@ namespace seriesctl {
 
 /// The facts a version's cover states, read from the records: gate states
 /// now, what the base is (b4's footer), the previous version's link.
-CoverFacts cover_facts(const Project& project, const VersionAtHand& at_hand);
+CoverFacts cover_facts(const Project& project, const TreeConfig& trees, const LoreConfig& lore,
+                       const VersionAtHand& at_hand);
 
 /// "[PATCH RFC v2 0/3] <cover.subject>" (the series' title when the
 /// version has no cover subject).
@@ -26,7 +29,7 @@ std::string cover_text(const Project& project, const VersionAtHand& at_hand, con
 
 /// The archive URL of a sent version's cover: its sent.link, else built
 /// from config/lore.yaml and the message-id; empty when it was not sent.
-std::string version_link(const Project& project, const Version& version);
+std::string version_link(const LoreConfig& lore, const Version& version);
 
 /// A version's mails, ready for git send-email: cover then patches,
 /// numbered, threaded and addressed.
@@ -43,7 +46,8 @@ struct VersionMails {
 /// .mailmap and MAINTAINERS), and the authors of earlier versions' reviews.
 /// `ids` numbers the mails; `date` is the cover's Date, each patch one
 /// second later than the one before.
-VersionMails prepare_version_mails(const Project& project, VersionAtHand at_hand, const MessageIdTemplate& ids,
+VersionMails prepare_version_mails(const Project& project, const TreeConfig& trees, const LoreConfig& lore,
+                                   VersionAtHand at_hand, const MessageIdTemplate& ids,
                                    int64_t date, const std::function<void(const std::string&)>& progress);
 
 }  // namespace seriesctl

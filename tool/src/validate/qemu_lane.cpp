@@ -9,7 +9,6 @@
 #include "apply/rebase_series.h"
 #include "build/kernel_config.h"
 #include "build/source_tree.h"
-#include "config/config_files.h"
 #include "config/tree_config.h"
 #include "git/tree_reader.h"
 #include "proc/subprocess.h"
@@ -201,7 +200,7 @@ bool QemuLaneReport::passed() const {
     return true;
 }
 
-QemuLaneReport run_qemu_lane(const Project& project, const QemuLaneRequest& request,
+QemuLaneReport run_qemu_lane(const Project& project, const TreeConfig& trees, const QemuLaneRequest& request,
                              const std::function<void(const std::string&)>& progress) {
     VersionAtHand at_hand = load_version_at_hand(project, request.series, request.version);
     const Series& series = at_hand.series;
@@ -214,7 +213,6 @@ QemuLaneReport run_qemu_lane(const Project& project, const QemuLaneRequest& requ
     report.tree = series.tree_of(version);
     for (const auto& patch : inputs.overlay) report.overlay.push_back(patch.summary);
 
-    TreeConfig trees = load_tree_config(project.config_dir(), user_config_dir());
     TreeStore store(cache_dir());
     auto tip = tree_tip(find_tree(trees, report.tree), store, progress);
     if (!tip) throw Error("tree " + report.tree + " is not in the cache yet: run `seriesctl tree sync " + report.tree + "`");

@@ -7,6 +7,7 @@
 
 #include "analyse/fence_probe.h"
 #include "analyse/validation_summary.h"
+#include "config/tree_config.h"
 #include "repo/project.h"
 
 namespace seriesctl {
@@ -50,7 +51,7 @@ struct QemuLaneReport {
 /// olddefconfig), boots it under qemu with fence_probe, and judges the
 /// console: the probe's verdict, the trace balance and the kernel reports.
 /// A kernel built from identical inputs is reused. Records gate "qemu".
-QemuLaneReport run_qemu_lane(const Project& project, const QemuLaneRequest& request,
+QemuLaneReport run_qemu_lane(const Project& project, const TreeConfig& trees, const QemuLaneRequest& request,
                              const std::function<void(const std::string&)>& progress);
 
 }  // namespace seriesctl
