@@ -7,7 +7,7 @@
 #include <optional>
 #include <unistd.h>
 
-#include "apply/rebase_series.h"
+#include "apply/series_apply.h"
 #include "build/kernel_config.h"
 #include "build/source_tree.h"
 #include "config/tree_config.h"

@@ -26,7 +26,7 @@ struct Setup {
     JobContext context;
 };
 
-// Without a run id (a plan), {run} stays a placeholder in every path.
+// Without a run id (a plan), {run} stays unfilled in every path.
 Setup set_up(const Project& project, const HostConfig& hosts, const BoardRequest& request) {
     Setup setup{load_version_at_hand(project, project.resolve_series(request.series), request.version), hosts, nullptr, {}};
     setup.board = &find_board(setup.hosts, request.board);

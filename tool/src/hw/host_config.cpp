@@ -16,7 +16,7 @@ const char* const step_kinds[] = {"run", "put", "get", "reboot", "workload"};
 
 // Fails at `key` when `text` names a variable the step cannot have yet.
 void check_variables(const YamlFields& at, const char* key, const std::string& text, const std::set<std::string>& known) {
-    for (const auto& name : placeholders(text))
+    for (const auto& name : variable_names(text))
         if (!known.count(name))
             at.fail(key, "{" + name + "} is not a variable here (built in, the job's vars, or captured by an earlier step)");
 }
@@ -50,7 +50,7 @@ JobStep parse_step(const YamlFields& at, std::set<std::string>& known) {
         check_variables(at, "run", step.command, known);
         step.capture = at.optional_text("capture");
         if (!step.capture.empty()) {
-            if (placeholders("{" + step.capture + "}").empty()) at.fail("capture", "'" + step.capture + "' is not a variable name");
+            if (variable_names("{" + step.capture + "}").empty()) at.fail("capture", "'" + step.capture + "' is not a variable name");
             known.insert(step.capture);
         }
     } else if (kind == "put" || kind == "get") {
@@ -84,7 +84,7 @@ BoardJob parse_job(const YamlFields& at) {
     std::set<std::string> known(builtin_job_variables().begin(), builtin_job_variables().end());
     for (const auto& [name, value] : job.vars) {
         if (known.count(name)) at.fail("vars", "'" + name + "' is a built-in variable");
-        if (placeholders("{" + name + "}").empty()) at.fail("vars", "'" + name + "' is not a variable name");
+        if (variable_names("{" + name + "}").empty()) at.fail("vars", "'" + name + "' is not a variable name");
     }
     for (const auto& [name, value] : job.vars) known.insert(name);
     // Variables may name other variables; the job's texts are filled in with

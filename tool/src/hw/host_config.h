@@ -5,12 +5,12 @@
 #include <string>
 #include <vector>
 
-#include "hw/placeholders.h"
+#include "hw/job_variables.h"
 
 namespace seriesctl {
 
 /// One step of a board's job (config/hosts.yaml). Its texts may hold
-/// `{name}` placeholders, filled in when the step runs.
+/// `{name}` variable references, filled in when the step runs.
 struct JobStep {
     enum class Kind { run, put, get, reboot, workload };
     std::string name;

@@ -5,7 +5,7 @@
 #include <vector>
 
 #include "repo/project.h"
-#include "series/trailer_carry.h"
+#include "series/trailer_plan.h"
 
 namespace seriesctl {
 

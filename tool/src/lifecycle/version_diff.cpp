@@ -1,6 +1,6 @@
 #include "lifecycle/version_diff.h"
 
-#include "apply/rebase_series.h"
+#include "apply/series_apply.h"
 #include "proc/subprocess.h"
 #include "repo/series_content.h"
 #include "repo/series_file.h"
@@ -24,7 +24,7 @@ std::string apply_point(const TreeConfig& trees, const TreeStore& store, const S
 std::vector<std::string> commits_of(git_repository* repo, const Version& version, const std::string& base_commit,
                                     const std::vector<PatchFile>& patches) {
     git_oid base = git::parse_oid(base_commit, version.name() + " base");
-    RebaseResult result = rebase_series(repo, base, patches, Materialise::commits);
+    SeriesApplyResult result = apply_series(repo, base, patches, Materialise::commits);
     if (result.commits.size() != patches.size()) {
         for (const auto& patch : result.report.patches)
             if (patch.outcome() == Outcome::conflict)

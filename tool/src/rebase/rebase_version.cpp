@@ -1,6 +1,6 @@
 #include "rebase/rebase_version.h"
 
-#include "apply/rebase_series.h"
+#include "apply/series_apply.h"
 #include "git/diff_parser.h"
 #include "patch/patch_regeneration.h"
 #include "rebase/format_patch.h"
@@ -42,7 +42,7 @@ TreeReport try_on(const TreeSpec& tree, const TreeStore& store, const std::vecto
         return report;
     }
     auto repo = store.open();
-    RebaseResult result = rebase_series(repo.get(), git::parse_oid(*tip, "tree " + tree.name), patches, materialise,
+    SeriesApplyResult result = apply_series(repo.get(), git::parse_oid(*tip, "tree " + tree.name), patches, materialise,
                                         [&](size_t done) {
                                             progress(tree.name + ": " + std::to_string(done) + "/" +
                                                      std::to_string(patches.size()) + " patches");

@@ -112,7 +112,7 @@ SendOutcome send_version(const Project& project, const TreeConfig& trees, const 
     update_series_file(file, [&](Series& series) {
         Version& version = series.version(version_name);
         version.state = VersionState::sending;
-        if (!version.sent) version.sent = Sending{};
+        if (!version.sent) version.sent = SentRecord{};
         version.sent->date = now_iso8601();
         if (!prepared.blockers.empty()) {
             version.sent->forced = request.reason;

@@ -55,14 +55,14 @@ std::vector<const Review*> unaddressed_reviews(const Series& /*series*/, const V
     return open;
 }
 
-bool is_placeholder(const ChangelogEntry& entry) { return entry.text.starts_with(changelog_placeholder); }
+bool is_todo(const ChangelogEntry& entry) { return entry.text.starts_with(changelog_todo); }
 
 std::vector<ChangelogEntry> changelog_skeleton(const Series& series, const Version& previous) {
     std::vector<ChangelogEntry> skeleton;
     for (const Review* review : unaddressed_reviews(series, previous)) {
         std::string where = review->patch == 0 ? "cover" : "patch " + std::to_string(review->patch);
         skeleton.push_back({review->patch,
-                            changelog_placeholder + " say how v" + std::to_string(previous.number + 1) +
+                            changelog_todo + " say how v" + std::to_string(previous.number + 1) +
                                 " answers " + display_name(review->author) + " (" + review->id + ", " + where + ")",
                             review->id});
     }
@@ -106,7 +106,7 @@ void address_review(Version& draft, const ReviewAt& found, const std::string& no
     review.note = note;
     for (auto& entry : draft.changelog) {
         if (entry.answers != review.id) continue;
-        if (is_placeholder(entry)) entry.text = note;
+        if (is_todo(entry)) entry.text = note;
         return;
     }
     draft.changelog.push_back({review.patch, note, review.id});

@@ -29,12 +29,12 @@ std::string with_subject_prefix(const std::string& text, const std::string& pref
 /// what a send of the version after it must not leave behind.
 std::vector<const Review*> unaddressed_reviews(const Series& series, const Version& previous);
 
-/// Changelog lines seriesctl writes as placeholders start with this: text
-/// still to be written (`send` and the lints refuse it).
-inline const std::string changelog_placeholder = "TODO:";
-bool is_placeholder(const ChangelogEntry& entry);
+/// Changelog lines seriesctl writes for the author to finish start with
+/// this: text still to be written (`send` and the lints refuse it).
+inline const std::string changelog_todo = "TODO:";
+bool is_todo(const ChangelogEntry& entry);
 
-/// One placeholder line per open review of `previous`, on the review's
+/// One TODO line per open review of `previous`, on the review's
 /// patch, answering it.
 std::vector<ChangelogEntry> changelog_skeleton(const Series& series, const Version& previous);
 
@@ -56,7 +56,7 @@ struct ReviewAt {
 ReviewAt find_review_by_key(Series& series, const std::string& key);
 
 /// Marks a review of an earlier version addressed in `draft` with `note`,
-/// and links it to the draft's changelog: fills its placeholder line, or
+/// and links it to the draft's changelog: fills its TODO line, or
 /// adds a line when none answers it yet. A line already written for it is
 /// left as it is. An Error for a review of the draft itself or an empty note.
 void address_review(Version& draft, const ReviewAt& found, const std::string& note);

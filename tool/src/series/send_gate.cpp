@@ -32,7 +32,7 @@ std::vector<std::string> send_blockers(const Series& series, const Version& vers
                                " is not addressed: \"" + excerpt_start(review->excerpt) + "\"");
     }
     for (const auto& entry : version.changelog)
-        if (is_placeholder(entry))
+        if (is_todo(entry))
             blockers.push_back("changelog line of " + version.name() + " still to write: \"" + entry.text + "\"");
     return blockers;
 }

@@ -69,7 +69,7 @@ struct SentMessage {
     MessageState state = MessageState::attempted;
 };
 
-struct Sending {
+struct SentRecord {
     std::string date;
     std::string cover;  ///< cover letter message-id
     std::string link;   ///< archive URL of the cover
@@ -107,7 +107,7 @@ struct Version {
     std::vector<ChangelogEntry> changelog;
     std::vector<Review> reviews;
     std::map<std::string, Evidence> gates;
-    std::optional<Sending> sent;
+    std::optional<SentRecord> sent;
 
     std::string name() const { return "v" + std::to_string(number); }
     /// Mailed or being mailed: its patch files are what the list received.

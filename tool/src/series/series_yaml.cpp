@@ -112,8 +112,8 @@ Evidence read_evidence(const YamlFields& at) {
     return evidence;
 }
 
-Sending read_sending(const YamlFields& at) {
-    Sending sent;
+SentRecord read_sent_record(const YamlFields& at) {
+    SentRecord sent;
     sent.date = checked(at, "date", at.text("date"), date_shape, "a date");
     sent.cover = checked(at, "cover", at.optional_text("cover"), message_id_shape, "a message-id");
     sent.link = one_line(at, "link", at.optional_text("link"));
@@ -176,7 +176,7 @@ Version read_version(const YamlFields& at, int expected_number, std::set<std::st
     });
     if (at.has("sent")) {
         YamlFields sent = at.child("sent");
-        version.sent = read_sending(sent);
+        version.sent = read_sent_record(sent);
         sent.finish();
     }
     if ((version.state == VersionState::sent || version.state == VersionState::superseded) &&
@@ -312,7 +312,7 @@ void render_version(YAML::Emitter& out, const Version& version) {
         out << YAML::EndMap;
     }
     if (version.sent) {
-        const Sending& sent = *version.sent;
+        const SentRecord& sent = *version.sent;
         out << YAML::Key << "sent" << YAML::Value << YAML::BeginMap;
         put(out, "date", sent.date);
         put(out, "cover", sent.cover);

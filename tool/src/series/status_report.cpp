@@ -23,8 +23,8 @@ int unaddressed(const Series& series, const Version& version) {
     return static_cast<int>(unaddressed_reviews(series, version).size());
 }
 
-int placeholders(const Version& version) {
-    return static_cast<int>(std::count_if(version.changelog.begin(), version.changelog.end(), is_placeholder));
+int todo_lines(const Version& version) {
+    return static_cast<int>(std::count_if(version.changelog.begin(), version.changelog.end(), is_todo));
 }
 
 // "2026-04-29": the sent date, else "-".
@@ -69,9 +69,9 @@ std::string render_status_text(const StatusReport& report, const Painter& paint)
     for (const auto& summary : report.versions)
         if (summary.patches < 0) text += paint("! ", "31") + summary.patch_problem + "\n";
     for (const auto& summary : report.versions)
-        if (int count = placeholders(*summary.version))
+        if (int count = todo_lines(*summary.version))
             text += summary.version->name() + " changelog: " + std::to_string(count) + " line" +
-                    (count == 1 ? "" : "s") + " still to write (" + changelog_placeholder + " ...)\n";
+                    (count == 1 ? "" : "s") + " still to write (" + changelog_todo + " ...)\n";
     for (const auto& note : report.notes) text += paint("note: ", "33") + note + "\n";
 
     if (!report.gates.empty()) {
@@ -113,7 +113,7 @@ nlohmann::json render_status_json(const StatusReport& report) {
         if (version.sent) item["sent"] = {{"date", version.sent->date}, {"cover", version.sent->cover}};
         item["reviews"] = version.reviews.size();
         item["unaddressed"] = unaddressed(series, version);
-        item["changelog_placeholders"] = placeholders(version);
+        item["changelog_placeholders"] = todo_lines(version);  // the key predates the name; scripts read it
         out["versions"].push_back(item);
     }
     out["notes"] = report.notes;

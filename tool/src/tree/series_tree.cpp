@@ -1,6 +1,6 @@
 #include "tree/series_tree.h"
 
-#include "apply/rebase_series.h"
+#include "apply/series_apply.h"
 #include "git/diff_parser.h"
 #include "mail/mbox.h"
 #include "patch/patch.h"
@@ -86,7 +86,7 @@ std::string sync_series_tree(const TreeSpec& tree, const TreeStore& store, const
         const std::string& message_id = tree.apply[i];
         progress(tree.name + ": b4 am " + message_id);
         auto patches = fetch_series(message_id, lore, scratch.path(), "series" + std::to_string(i + 1));
-        RebaseResult result = rebase_series(repo.get(), tip, patches, Materialise::commits, [&](size_t done) {
+        SeriesApplyResult result = apply_series(repo.get(), tip, patches, Materialise::commits, [&](size_t done) {
             progress(tree.name + ": applied " + std::to_string(done) + "/" + std::to_string(patches.size()) +
                      " of " + message_id);
         });

@@ -6,7 +6,7 @@
 #include "analyse/console_sections.h"
 #include "analyse/kernel_reports.h"
 #include "analyse/trace_counts.h"
-#include "apply/rebase_series.h"
+#include "apply/series_apply.h"
 #include "build/kernel_config.h"
 #include "build/source_tree.h"
 #include "config/tree_config.h"

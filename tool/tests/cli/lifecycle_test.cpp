@@ -30,7 +30,7 @@ protected:
     void send_v2(std::vector<Review> reviews) const {
         Series series = parse_series(read_file(series_file()), "x");
         series.versions[1].state = VersionState::sent;
-        series.versions[1].sent = Sending{"2026-05-14", "v2-cover@reauktion.de", "", {}};
+        series.versions[1].sent = SentRecord{"2026-05-14", "v2-cover@reauktion.de", "", {}};
         series.versions[1].reviews = std::move(reviews);
         write_file_atomically(series_file(), render_series(series));
     }

@@ -96,7 +96,7 @@ protected:
         Series series = parse_series(read_file(series_file()), series_file().string());
         Version& v2 = series.versions[1];
         v2.state = VersionState::sent;
-        v2.sent = Sending{"2026-05-14", cover_id, "", {}};
+        v2.sent = SentRecord{"2026-05-14", cover_id, "", {}};
         write_file_atomically(series_file(), render_series(series));
     }
 

@@ -44,7 +44,7 @@ TEST(WatchPlan, WatchesEverySentVersion) {
     series.from = "Ada Tester <Ada@Example.org>";
     series.versions.resize(2);
     series.versions[0].number = 1;
-    series.versions[0].sent = Sending{"2026-04-29", "cover", "", {{1, "p1", MessageState::accepted}}};
+    series.versions[0].sent = SentRecord{"2026-04-29", "cover", "", {{1, "p1", MessageState::accepted}}};
     series.versions[1].number = 2;  // a draft: not watched
     auto versions = watched_versions({series});
     ASSERT_EQ(versions.size(), 1u);

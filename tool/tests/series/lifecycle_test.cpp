@@ -22,7 +22,7 @@ Series with_v2_reviews() {
     Series series = shipped();
     Version& v2 = series.versions[1];
     v2.state = VersionState::sent;
-    v2.sent = Sending{"2026-05-14", "20260514080641.1-1-mfritsche@reauktion.de", "", {}};
+    v2.sent = SentRecord{"2026-05-14", "20260514080641.1-1-mfritsche@reauktion.de", "", {}};
     v2.reviews.push_back({"v2-1", "r1@amd.com", "Christian König <christian.koenig@amd.com>", "2026-05-15", 1,
                           {"Reviewed-by: Christian König <christian.koenig@amd.com>"}, "Looks good.", "", ""});
     v2.reviews.push_back({"v2-2", "r2@collabora.com", "Nicolas Dufresne <nicolas.dufresne@collabora.com>",
@@ -84,7 +84,7 @@ TEST(LifecycleRules, NextVersionIsADraftWithASkeletonPerOpenReview) {
     EXPECT_EQ(v3.changelog[0].patch, 3);
     EXPECT_EQ(v3.changelog[0].answers, "v2-2");
     EXPECT_EQ(v3.changelog[0].text, "TODO: say how v3 answers Nicolas Dufresne (v2-2, patch 3)");
-    EXPECT_TRUE(is_placeholder(v3.changelog[0]));
+    EXPECT_TRUE(is_todo(v3.changelog[0]));
     EXPECT_EQ(v3.changelog[1].patch, 0);
     EXPECT_EQ(v3.changelog[1].text, "TODO: say how v3 answers Hans Verkuil (v2-3, cover)");
 
@@ -102,7 +102,7 @@ TEST(LifecycleRules, UnaddressedReviewsOfThePreviousVersion) {
     EXPECT_TRUE(unaddressed_reviews(series, series.versions[0]).empty());  // v1's are addressed in v2
 }
 
-TEST(LifecycleRules, AddressingFillsThePlaceholderOrAddsALine) {
+TEST(LifecycleRules, AddressingFillsTheTodoLineOrAddsALine) {
     Series series = with_v2_reviews();
     series.versions.push_back(next_version(series, series.versions[1], "kernel/vb2-release-fence/v3"));
     Version& v3 = draft_version(series);

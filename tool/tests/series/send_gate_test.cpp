@@ -31,7 +31,7 @@ Series series_with_open_review() {
     Version v1;
     v1.number = 1;
     v1.state = VersionState::sent;
-    v1.sent = Sending{"2026-05-14", "c1@x.org", "", {}};
+    v1.sent = SentRecord{"2026-05-14", "c1@x.org", "", {}};
     v1.reviews.push_back({"v1-1", "r@x.org", "Rey Viewer <rey@x.org>", "2026-05-15", 2, {}, "Take the lock later.", "", ""});
     series.versions.push_back(v1);
     series.versions.push_back(next_version(series, series.versions[0], "kernel/demo/v2"));
@@ -57,7 +57,7 @@ TEST(SendGate, EveryGateNotPassedAndEveryOpenReviewOfThePreviousVersionBlocks) {
     EXPECT_TRUE(send_blockers(series, series.versions[0], {gates[0]}).empty()) << "v1 has no previous version";
 }
 
-TEST(SendGate, AnOpenReviewOfThePreviousVersionAndAPlaceholderLineBlock) {
+TEST(SendGate, AnOpenReviewOfThePreviousVersionAndATodoLineBlock) {
     Series series = series_with_open_review();
     auto blockers = send_blockers(series, series.versions[1], {});
     ASSERT_EQ(blockers.size(), 2u);

@@ -2,7 +2,7 @@
 
 #include "git/diff_parser.h"
 #include "series/series_yaml.h"
-#include "series/trailer_carry.h"
+#include "series/trailer_plan.h"
 #include "support/source_paths.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
@@ -32,7 +32,7 @@ Series series_with(std::vector<Review> reviews) {
     auto file = source / "series" / "vb2-release-fence.yaml";
     Series series = parse_series(read_file(file), file.string());
     series.versions[1].state = VersionState::sent;
-    series.versions[1].sent = Sending{"2026-05-14", "c@x.org", "", {}};
+    series.versions[1].sent = SentRecord{"2026-05-14", "c@x.org", "", {}};
     series.versions[1].reviews = std::move(reviews);
     Version v3;
     v3.number = 3;
@@ -47,7 +47,7 @@ Review review(const std::string& id, int patch, std::vector<std::string> trailer
 
 }  // namespace
 
-TEST(TrailerCarry, GivenTrailersGoBeforeTheSubmittersSignOffAndNothingElseMoves) {
+TEST(TrailerPlan, GivenTrailersGoBeforeTheSubmittersSignOffAndNothingElseMoves) {
     auto file = shipped_files("v2")[0];
     std::string text = read_file(file);
     PatchFile patch = git::read_patch(text, "0001.patch");
@@ -65,7 +65,7 @@ TEST(TrailerCarry, GivenTrailersGoBeforeTheSubmittersSignOffAndNothingElseMoves)
     EXPECT_EQ(back.notes, patch.notes);
 }
 
-TEST(TrailerCarry, WithoutTheSubmittersSignOffTheyGoAfterTheLastTrailer) {
+TEST(TrailerPlan, WithoutTheSubmittersSignOffTheyGoAfterTheLastTrailer) {
     auto file = shipped_files("v2")[1];
     std::string text = read_file(file);
     PatchFile patch = git::read_patch(text, "0002.patch");
@@ -76,7 +76,7 @@ TEST(TrailerCarry, WithoutTheSubmittersSignOffTheyGoAfterTheLastTrailer) {
     EXPECT_EQ(out, expected);
 }
 
-TEST(TrailerCarry, PlanPutsEachTrailerOnItsPatchOnceAndCoverTrailersOnEvery) {
+TEST(TrailerPlan, PlanPutsEachTrailerOnItsPatchOnceAndCoverTrailersOnEvery) {
     Series series = series_with({review("v2-1", 1, {"Reviewed-by: Rey Viewer <rey@example.org>"}),
                                  review("v2-2", 1, {"reviewed-by: Rey Viewer <REY@example.org>"}),  // the same again
                                  review("v2-3", 0, {"Acked-by: Sumit <sumit@x.org>"})});
@@ -93,7 +93,7 @@ TEST(TrailerCarry, PlanPutsEachTrailerOnItsPatchOnceAndCoverTrailersOnEvery) {
     EXPECT_TRUE(plan.code_changed.empty());
 }
 
-TEST(TrailerCarry, ChangedCodeIsFlaggedNotCarriedUnlessForced) {
+TEST(TrailerPlan, ChangedCodeIsFlaggedNotCarriedUnlessForced) {
     Series series = series_with({review("v2-1", 3, {"Reviewed-by: Rey Viewer <rey@example.org>"}),
                                  review("v2-2", 2, {"Nacked-by: N <n@x.org>"})});
     auto v1 = shipped_patches("v1");
@@ -112,7 +112,7 @@ TEST(TrailerCarry, ChangedCodeIsFlaggedNotCarriedUnlessForced) {
     EXPECT_EQ(forced.code_changed.size(), 1u);
 }
 
-TEST(TrailerCarry, ATrailerForAPatchTheDraftDoesNotHaveIsAnError) {
+TEST(TrailerPlan, ATrailerForAPatchTheDraftDoesNotHaveIsAnError) {
     Series series = series_with({review("v2-1", 4, {"Reviewed-by: Rey Viewer <rey@example.org>"})});
     auto v2 = shipped_patches("v2");
     try {

@@ -1,4 +1,4 @@
-#include "series/trailer_carry.h"
+#include "series/trailer_plan.h"
 
 #include <algorithm>
 

@@ -14,7 +14,7 @@ namespace seriesctl {
 /// whether each carries its file's "Notes:" block as a git note.
 enum class Materialise { no, commits, commits_and_notes };
 
-struct RebaseResult {
+struct SeriesApplyResult {
     TreeReport report;            ///< tree and commit are left for the caller to name
     std::vector<git_oid> commits;  ///< one per patch, when materialised and everything applied
 };
@@ -29,7 +29,7 @@ inline const std::string rebase_notes_ref = "refs/notes/commits";
 /// When materialising, each patch becomes a commit with the author, date and
 /// message of its file (and its note), as long as nothing has conflicted.
 /// `progress` is told after each patch.
-RebaseResult rebase_series(git_repository* repo, const git_oid& base, const std::vector<PatchFile>& patches,
+SeriesApplyResult apply_series(git_repository* repo, const git_oid& base, const std::vector<PatchFile>& patches,
                            Materialise materialise, const std::function<void(size_t done)>& progress = {});
 
 /// The tree after each patch applied in order on the commit `base` ([0] is

@@ -1,4 +1,4 @@
-#include "apply/rebase_series.h"
+#include "apply/series_apply.h"
 
 #include "apply/apply_patch.h"
 #include "git/objects.h"
@@ -19,9 +19,9 @@ git::Signature author_of(const PatchFile& patch) {
 
 }  // namespace
 
-RebaseResult rebase_series(git_repository* repo, const git_oid& base, const std::vector<PatchFile>& patches,
+SeriesApplyResult apply_series(git_repository* repo, const git_oid& base, const std::vector<PatchFile>& patches,
                            Materialise materialise, const std::function<void(size_t done)>& progress) {
-    RebaseResult result;
+    SeriesApplyResult result;
     result.report.commit = git::to_string(base);
     git::TreeOverlay tree(repo, base);
     git_oid parent = base;

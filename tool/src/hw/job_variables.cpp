@@ -1,4 +1,4 @@
-#include "hw/placeholders.h"
+#include "hw/job_variables.h"
 
 #include <cctype>
 
@@ -6,7 +6,7 @@ namespace seriesctl {
 
 namespace {
 
-// The length of a placeholder's name starting at text[at] (just after '{'),
+// The length of a variable's name starting at text[at] (just after '{'),
 // or 0 when what follows is not `name}`.
 size_t name_length(const std::string& text, size_t at) {
     if (at >= text.size() || !std::islower(static_cast<unsigned char>(text[at]))) return 0;
@@ -19,7 +19,7 @@ size_t name_length(const std::string& text, size_t at) {
 
 }  // namespace
 
-std::vector<std::string> placeholders(const std::string& text) {
+std::vector<std::string> variable_names(const std::string& text) {
     std::vector<std::string> names;
     for (size_t at = text.find('{'); at != std::string::npos; at = text.find('{', at + 1))
         if (size_t length = name_length(text, at + 1)) names.push_back(text.substr(at + 1, length));
