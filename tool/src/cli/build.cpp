@@ -45,7 +45,8 @@ void run(const BuildOptions& options, Context& context) {
     BuildReport report;
     {
         Progress progress;
-        report = run_build(project, context.trees(), context.build_arches(), request, [&](const std::string& what) { progress.update(what); });
+        report = run_build(project, context.trees(), context.build_arches(), request,
+                           [&](const std::string& what) { progress.update(what); });
     }
     bool all_passed = true;
     for (const auto& arch : report.arches) all_passed = all_passed && report.passed(arch);

@@ -28,7 +28,8 @@ void run(const CheckOptions& options, Context& context) {
     CheckReport report;
     {
         Progress progress;
-        report = run_check(project, context.trees(), context.subject_prefixes(), request, [&](const std::string& what) { progress.update(what); });
+        report = run_check(project, context.trees(), context.subject_prefixes(), request,
+                           [&](const std::string& what) { progress.update(what); });
     }
     FindingCounts checkpatch = count_findings(report.findings, "checkpatch");
     size_t lints = count_findings(report.findings, "lint").errors + count_findings(report.findings, "lint").warnings +

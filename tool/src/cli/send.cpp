@@ -67,7 +67,8 @@ void run(const SendOptions& options, Context& context) {
     SendOutcome outcome;
     {
         Progress progress;
-        outcome = send_version(project, context.trees(), context.lore(), request, [&](const std::string& what) { progress.update(what); });
+        outcome = send_version(project, context.trees(), context.lore(), request,
+                               [&](const std::string& what) { progress.update(what); });
     }
     if (outcome.refused) context.exit_status = exit_findings;
     const VersionMails& prepared = outcome.prepared;

@@ -21,15 +21,15 @@ namespace {
 
 struct Setup {
     VersionAtHand at;
-    HostConfig hosts;
+    const HostConfig& hosts;  // the caller's, which outlives the setup (board points into it)
     const HostSpec* board = nullptr;
     JobContext context;
 };
 
 // Without a run id (a plan), {run} stays unfilled in every path.
 Setup set_up(const Project& project, const HostConfig& hosts, const BoardRequest& request) {
-    Setup setup{load_version_at_hand(project, project.resolve_series(request.series), request.version), hosts, nullptr, {}};
-    setup.board = &find_board(setup.hosts, request.board);
+    Setup setup{load_version_at_hand(project, project.resolve_series(request.series), request.version), hosts,
+                &find_board(hosts, request.board), {}};
     const Series& series = setup.at.series;
     setup.context = JobContext{series.name, setup.at.version().name(), "", setup.at.version().patches,
                                "kernel/" + series.name + "/configs", cache_dir() / "evidence" / series.name / "{run}"};

@@ -49,8 +49,8 @@ std::string interdiff(const TreeStore& store, const std::string& old_commit, con
 
 }  // namespace
 
-VersionDiff diff_versions(const Project& project, const TreeConfig& trees, const std::string& series_name, const std::string& old_version,
-                          const std::string& new_version, const TreeStore& store,
+VersionDiff diff_versions(const Project& project, const TreeConfig& trees, const std::string& series_name,
+                          const std::string& old_version, const std::string& new_version, const TreeStore& store,
                           const std::function<void(const std::string&)>& progress) {
     VersionDiff diff;
     diff.series = project.resolve_series(series_name);

@@ -24,8 +24,8 @@ struct VersionDiff {
 /// work tree. A version whose tree is not in the cache, or whose patches
 /// do not apply, is an Error.
 /// `progress` is told before the (seconds long) apply.
-VersionDiff diff_versions(const Project& project, const TreeConfig& trees, const std::string& series, const std::string& old_version,
-                          const std::string& new_version, const TreeStore& store,
+VersionDiff diff_versions(const Project& project, const TreeConfig& trees, const std::string& series,
+                          const std::string& old_version, const std::string& new_version, const TreeStore& store,
                           const std::function<void(const std::string&)>& progress);
 
 }  // namespace seriesctl

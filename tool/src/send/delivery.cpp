@@ -97,7 +97,8 @@ SendOutcome send_version(const Project& project, const TreeConfig& trees, const 
     MessageIdTemplate ids = message_ids_for(at_hand.series, at_hand.version());
 
     SendOutcome outcome;
-    outcome.prepared = prepare_version_mails(project, trees, lore, std::move(at_hand), ids, std::time(nullptr), progress);
+    outcome.prepared =
+        prepare_version_mails(project, trees, lore, std::move(at_hand), ids, std::time(nullptr), progress);
     const VersionMails& prepared = outcome.prepared;
     if (request.dry_run) {
         write_mbox(outcome, request);
