@@ -12,14 +12,14 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view answer(reinterpret_cast<const char*>(data), size);
     try {
-        std::string mbox = seriesctl::gunzip(answer, "fuzz", size_t{16} << 20);
-        for (const auto& message : seriesctl::split_mboxrd(mbox, "fuzz")) {
+        std::string mbox = seriesctl::util::gunzip(answer, "fuzz", size_t{16} << 20);
+        for (const auto& message : seriesctl::mail::split_mboxrd(mbox, "fuzz")) {
             try {
-                seriesctl::parse_mail(message.text, "fuzz", message.line);
-            } catch (const seriesctl::Error&) {
+                seriesctl::mail::parse_mail(message.text, "fuzz", message.line);
+            } catch (const seriesctl::util::Error&) {
             }
         }
-    } catch (const seriesctl::Error&) {
+    } catch (const seriesctl::util::Error&) {
     }
     return 0;
 }

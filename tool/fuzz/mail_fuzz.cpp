@@ -10,20 +10,20 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string_view text(reinterpret_cast<const char*>(data), size);
-    seriesctl::decode_rfc2047(text);
-    seriesctl::message_ids(text);
+    seriesctl::mail::decode_rfc2047(text);
+    seriesctl::mail::message_ids(text);
     try {
-        seriesctl::parse_mail(text, "fuzz");
-    } catch (const seriesctl::Error&) {
+        seriesctl::mail::parse_mail(text, "fuzz");
+    } catch (const seriesctl::util::Error&) {
     }
     try {
-        for (const auto& message : seriesctl::split_mboxrd(text, "fuzz")) {
+        for (const auto& message : seriesctl::mail::split_mboxrd(text, "fuzz")) {
             try {
-                seriesctl::parse_mail(message.text, "fuzz", message.line);
-            } catch (const seriesctl::Error&) {
+                seriesctl::mail::parse_mail(message.text, "fuzz", message.line);
+            } catch (const seriesctl::util::Error&) {
             }
         }
-    } catch (const seriesctl::Error&) {
+    } catch (const seriesctl::util::Error&) {
     }
     return 0;
 }

@@ -13,13 +13,13 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     static seriesctl::git::Library libgit2;
     std::string text(reinterpret_cast<const char*>(data), size);
-    seriesctl::parse_patch_subject(text.substr(0, text.find('\n')));
-    seriesctl::parse_trailers(text);
+    seriesctl::patch::parse_patch_subject(text.substr(0, text.find('\n')));
+    seriesctl::patch::parse_trailers(text);
     try {
-        seriesctl::PatchFile patch = seriesctl::git::read_patch(text, "fuzz.patch");
+        seriesctl::patch::PatchFile patch = seriesctl::git::read_patch(text, "fuzz.patch");
         patch.patch_id();
         patch.content_hash();
-    } catch (const seriesctl::Error&) {
+    } catch (const seriesctl::util::Error&) {
     }
     return 0;
 }

@@ -10,14 +10,14 @@
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     std::string text(reinterpret_cast<const char*>(data), size);
-    seriesctl::Series series;
+    seriesctl::series::Series series;
     try {
-        series = seriesctl::parse_series(text, "series/fuzz.yaml");
-    } catch (const seriesctl::Error&) {
+        series = seriesctl::series::parse_series(text, "series/fuzz.yaml");
+    } catch (const seriesctl::util::Error&) {
         return 0;
     }
-    std::string rendered = seriesctl::render_series(series);
-    std::string again = seriesctl::render_series(seriesctl::parse_series(rendered, "series/fuzz.yaml"));
+    std::string rendered = seriesctl::series::render_series(series);
+    std::string again = seriesctl::series::render_series(seriesctl::series::parse_series(rendered, "series/fuzz.yaml"));
     if (again != rendered) __builtin_trap();
     return 0;
 }

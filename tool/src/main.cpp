@@ -128,19 +128,19 @@ int main(int argc, char** argv) {
                 if (chosen->get_name() == verb.name) context.prepare(verb.needs);
     });
 
-    if (reject_unknown_verb(app, argc, argv)) return exit_error;
+    if (reject_unknown_verb(app, argc, argv)) return util::exit_error;
     std::vector<std::string> args = expand_version_shorthand(argc, argv);
     try {
         app.parse(args);
     } catch (const CLI::ParseError& e) {
         int code = app.exit(e);
-        return code == 0 ? exit_ok : exit_error;
-    } catch (const Error& e) {
+        return code == 0 ? util::exit_ok : util::exit_error;
+    } catch (const util::Error& e) {
         std::cerr << "seriesctl: " << e.what() << "\n";
-        return exit_error;
+        return util::exit_error;
     } catch (const std::exception& e) {
         std::cerr << "seriesctl: internal error: " << e.what() << "\n";
-        return exit_error;
+        return util::exit_error;
     }
     return context.exit_status;
 }

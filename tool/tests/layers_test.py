@@ -9,6 +9,8 @@ CHECK is one of:
               table, and its "may use" is what tool/CMakeLists.txt declares
   includes    every #include "<folder>/…" in tool/src/<area>/ names a folder
               the area may use (directly or through them)
+  namespaces  every file of tool/src/<area>/ puts its names in namespace
+              seriesctl::<area>, and in no other named namespace
   compiler    the compile command of each area, from compile_commands.json,
               finds exactly the folders it may use (__has_include): an
               include of any other folder fails to compile
@@ -102,6 +104,24 @@ def check_includes(repo, _build):
     return problems
 
 
+def check_namespaces(repo, _build):
+    problems = []
+    src = os.path.join(repo, "tool", "src")
+    opened = re.compile(r"^namespace ([\w:]+) \{", re.M)
+    for area in folders(repo):
+        for directory, _, names in os.walk(os.path.join(src, area)):
+            for name in sorted(names):
+                path = os.path.join(directory, name)
+                with open(path, encoding="utf-8") as text:
+                    namespaces = set(opened.findall(text.read()))
+                where = os.path.relpath(path, repo)
+                if not namespaces:
+                    problems.append(f"{where}: declares nothing in namespace seriesctl::{area}")
+                for namespace in sorted(namespaces - {f"seriesctl::{area}"}):
+                    problems.append(f"{where}: opens namespace {namespace}; {area}/ code lives in seriesctl::{area}")
+    return problems
+
+
 def area_commands(repo, build):
     with open(os.path.join(build, "compile_commands.json"), encoding="utf-8") as text:
         entries = json.load(text)
@@ -163,7 +183,8 @@ def check_compiler(repo, build):
 
 def main():
     check, repo, build = sys.argv[1], sys.argv[2], sys.argv[3]
-    problems = {"documented": check_documented, "includes": check_includes, "compiler": check_compiler}[check](repo, build)
+    problems = {"documented": check_documented, "includes": check_includes, "namespaces": check_namespaces,
+                "compiler": check_compiler}[check](repo, build)
     for problem in problems:
         print(problem)
     print(f"{check}: {len(folders(repo))} folders, {len(problems)} problems")

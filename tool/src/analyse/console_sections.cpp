@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-namespace seriesctl {
+namespace seriesctl::analyse {
 
 std::string ConsoleSections::get(const std::string& name) const {
     auto it = sections.find(name);
@@ -31,4 +31,4 @@ ConsoleSections split_console(const std::string& console) {
     return out;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::analyse

@@ -3,7 +3,7 @@
 #include <map>
 #include <string>
 
-namespace seriesctl {
+namespace seriesctl::analyse {
 
 /// A guest's serial console cut at its markers: the text between
 /// "@@seriesctl-begin NAME" and "@@seriesctl-end NAME" lines, by NAME, and
@@ -17,4 +17,4 @@ struct ConsoleSections {
 
 ConsoleSections split_console(const std::string& console);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::analyse

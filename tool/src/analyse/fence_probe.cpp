@@ -4,7 +4,7 @@
 #include <regex>
 #include <sstream>
 
-namespace seriesctl {
+namespace seriesctl::analyse {
 
 FenceProbeResult parse_fence_probe(const std::string& text) {
     static const std::string prefix = "fence-probe: ";
@@ -45,4 +45,4 @@ FenceProbeResult parse_fence_probe(const std::string& text) {
     return result;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::analyse

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::analyse {
 
 /// What the guest's fence_probe (tool/guest/fence_probe.c) reported.
 struct FenceProbeResult {
@@ -18,4 +18,4 @@ struct FenceProbeResult {
 
 FenceProbeResult parse_fence_probe(const std::string& text);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::analyse

@@ -7,9 +7,9 @@
 
 #include "util/hash.h"
 
-namespace seriesctl {
+namespace seriesctl::analyse {
 
-FrameStats pixel_stats(const RgbaImage& image) {
+FrameStats pixel_stats(const util::RgbaImage& image) {
     std::vector<uint32_t> colours(static_cast<size_t>(image.width) * image.height);
     std::memcpy(colours.data(), image.pixels.data(), colours.size() * 4);
     std::sort(colours.begin(), colours.end());
@@ -27,12 +27,12 @@ FrameStats pixel_stats(const RgbaImage& image) {
 }
 
 FrameStats frame_stats(const std::string& name, std::string_view png) {
-    FrameStats stats = pixel_stats(decode_png(png, name));
+    FrameStats stats = pixel_stats(util::decode_png(png, name));
     stats.name = name;
     unsigned char digest[EVP_MAX_MD_SIZE];
     unsigned int size = 0;
     EVP_Digest(png.data(), png.size(), digest, &size, EVP_md5(), nullptr);
-    stats.md5 = to_hex(digest, size);
+    stats.md5 = util::to_hex(digest, size);
     return stats;
 }
 
@@ -50,4 +50,4 @@ FrameReport check_frames(std::vector<FrameStats> frames) {
     return report;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::analyse

@@ -7,7 +7,7 @@
 
 #include "util/png_image.h"
 
-namespace seriesctl {
+namespace seriesctl::analyse {
 
 /// One screenshot, judged.
 struct FrameStats {
@@ -24,7 +24,7 @@ struct FrameStats {
 constexpr double uniform_share = 0.99;
 
 /// Counts the colours of an image and the share of its most common one.
-FrameStats pixel_stats(const RgbaImage& image);
+FrameStats pixel_stats(const util::RgbaImage& image);
 
 /// Decodes and judges one PNG file's bytes (md5, colours, uniform).
 FrameStats frame_stats(const std::string& name, std::string_view png);
@@ -44,4 +44,4 @@ struct FrameReport {
 /// Marks duplicates and sums up.
 FrameReport check_frames(std::vector<FrameStats> frames);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::analyse

@@ -4,7 +4,7 @@
 #include <regex>
 #include <sstream>
 
-namespace seriesctl {
+namespace seriesctl::analyse {
 
 namespace {
 
@@ -176,4 +176,4 @@ std::vector<KernelReport> find_kernel_reports(const std::string& dmesg, const Se
     return reports;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::analyse

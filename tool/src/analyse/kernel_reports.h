@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::analyse {
 
 /// What kind of report the kernel wrote.
 enum class ReportKind {
@@ -56,4 +56,4 @@ struct KernelReport {
 /// without `[ time]` prefixes), classified against `code`.
 std::vector<KernelReport> find_kernel_reports(const std::string& dmesg, const SeriesCode& code);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::analyse

@@ -2,10 +2,10 @@
 
 #include "series/yaml_fields.h"
 
-namespace seriesctl {
+namespace seriesctl::analyse {
 
 SeriesCode parse_series_code(const std::string& text, const std::string& file) {
-    YamlFields at(parse_yaml(text, file), "", file);
+    series::YamlFields at(series::parse_yaml(text, file), "", file);
     SeriesCode code;
     code.prefixes = at.texts("prefixes");
     code.contains = at.texts("contains");
@@ -15,4 +15,4 @@ SeriesCode parse_series_code(const std::string& text, const std::string& file) {
     return code;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::analyse

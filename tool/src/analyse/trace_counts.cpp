@@ -5,7 +5,7 @@
 #include <sstream>
 #include <tuple>
 
-namespace seriesctl {
+namespace seriesctl::analyse {
 
 namespace {
 
@@ -114,4 +114,4 @@ size_t queued_buffers(const std::vector<TraceEvent>& events) {
     return buffers.size();
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::analyse

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::analyse {
 
 /// One ftrace event line, as tracefs `trace` and `trace-cmd report` print it:
 /// `task-pid [cpu] flags time: event: fields`.
@@ -50,4 +50,4 @@ TraceBalance balance_trace(const std::vector<TraceEvent>& events, size_t in_flig
 /// buffers open.
 size_t queued_buffers(const std::vector<TraceEvent>& events);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::analyse

@@ -2,7 +2,7 @@
 
 #include <sstream>
 
-namespace seriesctl {
+namespace seriesctl::analyse {
 
 namespace {
 
@@ -86,4 +86,4 @@ nlohmann::json to_json(const ValidationSummary& summary) {
             {"reports", reports}};
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::analyse

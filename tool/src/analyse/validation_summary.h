@@ -8,7 +8,7 @@
 #include "analyse/kernel_reports.h"
 #include "analyse/trace_counts.h"
 
-namespace seriesctl {
+namespace seriesctl::analyse {
 
 /// The verdict of one validation run (a kernel booted and exercised): the
 /// trace balances and no kernel report is in the series' code. Reports
@@ -38,4 +38,4 @@ std::string render_markdown(const ValidationSummary& summary);
 
 nlohmann::json to_json(const ValidationSummary& summary);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::analyse

@@ -3,26 +3,26 @@
 #include "git/objects.h"
 #include "patch/file_apply.h"
 
-namespace seriesctl {
+namespace seriesctl::apply {
 
 namespace {
 
 // `git am -3`: the patch applied to its own preimage, merged with the tree's
 // version of the file. Only when the patch's preimage is known.
-std::optional<std::string> three_way(git_repository* repo, const FileDiff& file, const std::string& ours) {
+std::optional<std::string> three_way(git_repository* repo, const patch::FileDiff& file, const std::string& ours) {
     if (file.old_blob.empty()) return std::nullopt;
     auto preimage = git::find_blob(repo, file.old_blob);
     if (!preimage) return std::nullopt;
-    FileApplyResult theirs = apply_hunks(TextFile::parse(*preimage), file.hunks);
+    patch::FileApplyResult theirs = patch::apply_hunks(patch::TextFile::parse(*preimage), file.hunks);
     if (theirs.conflict()) return std::nullopt;  // not this patch's preimage after all
     return git::merge_file(*preimage, ours, theirs.text.render());
 }
 
-FileReport apply_file(git::TreeOverlay& tree, git_repository* repo, const FileDiff& file) {
-    FileReport report;
+patch::FileReport apply_file(git::TreeOverlay& tree, git_repository* repo, const patch::FileDiff& file) {
+    patch::FileReport report;
     report.path = file.path();
     auto conflict = [&](const std::string& problem) {
-        report.outcome = Outcome::conflict;
+        report.outcome = patch::Outcome::conflict;
         report.problem = problem;
         return report;
     };
@@ -37,18 +37,18 @@ FileReport apply_file(git::TreeOverlay& tree, git_repository* repo, const FileDi
         if (!current) return conflict("does not exist in the tree");
     }
 
-    FileApplyResult applied = apply_hunks(TextFile::parse(current->content), file.hunks);
+    patch::FileApplyResult applied = patch::apply_hunks(patch::TextFile::parse(current->content), file.hunks);
     report.hunks = applied.hunks;
     std::string result = applied.text.render();
-    for (const auto& hunk : report.hunks) report.outcome = worst(report.outcome, hunk.outcome);
+    for (const auto& hunk : report.hunks) report.outcome = patch::worst(report.outcome, hunk.outcome);
     if (applied.conflict()) {
         auto merged = three_way(repo, file, current->content);
         if (!merged) return report;
         result = *merged;
-        report.outcome = Outcome::merged;
+        report.outcome = patch::Outcome::merged;
         for (auto& hunk : report.hunks)
-            if (hunk.outcome == Outcome::conflict) {
-                hunk.outcome = Outcome::merged;
+            if (hunk.outcome == patch::Outcome::conflict) {
+                hunk.outcome = patch::Outcome::merged;
                 hunk.mismatches.clear();
             }
     }
@@ -66,12 +66,13 @@ FileReport apply_file(git::TreeOverlay& tree, git_repository* repo, const FileDi
 
 }  // namespace
 
-PatchReport apply_patch(git::TreeOverlay& tree, git_repository* repo, const PatchFile& patch, int number) {
-    PatchReport report;
+patch::PatchReport apply_patch(git::TreeOverlay& tree, git_repository* repo, const patch::PatchFile& patch,
+                               int number) {
+    patch::PatchReport report;
     report.number = number;
     report.subject = patch.summary;
     for (const auto& file : patch.files) report.files.push_back(apply_file(tree, repo, file));
     return report;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::apply

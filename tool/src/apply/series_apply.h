@@ -8,14 +8,14 @@
 #include "patch/apply_report.h"
 #include "patch/patch.h"
 
-namespace seriesctl {
+namespace seriesctl::apply {
 
 /// Whether applying also writes a commit per patch into the store, and
 /// whether each carries its file's "Notes:" block as a git note.
 enum class Materialise { no, commits, commits_and_notes };
 
 struct SeriesApplyResult {
-    TreeReport report;            ///< tree and commit are left for the caller to name
+    patch::TreeReport report;            ///< tree and commit are left for the caller to name
     std::vector<git_oid> commits;  ///< one per patch, when materialised and everything applied
 };
 
@@ -29,13 +29,14 @@ inline const std::string rebase_notes_ref = "refs/notes/commits";
 /// When materialising, each patch becomes a commit with the author, date and
 /// message of its file (and its note), as long as nothing has conflicted.
 /// `progress` is told after each patch.
-SeriesApplyResult apply_series(git_repository* repo, const git_oid& base, const std::vector<PatchFile>& patches,
+SeriesApplyResult apply_series(git_repository* repo, const git_oid& base, const std::vector<patch::PatchFile>& patches,
                            Materialise materialise, const std::function<void(size_t done)>& progress = {});
 
 /// The tree after each patch applied in order on the commit `base` ([0] is
 /// the base's own tree), as `rebase` applies them: a tree that moved since
 /// the patches were made (offsets, fuzz, a 3-way merge) still takes them.
 /// A conflict is an Error naming the patch, file and hunk.
-std::vector<git_oid> applied_trees(git_repository* repo, const std::string& base, const std::vector<PatchFile>& patches);
+std::vector<git_oid> applied_trees(git_repository* repo, const std::string& base,
+                                   const std::vector<patch::PatchFile>& patches);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::apply

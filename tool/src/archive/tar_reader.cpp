@@ -4,16 +4,16 @@
 
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::archive {
 
 TarReader::TarReader(const std::filesystem::path& archive_path)
     : path_(archive_path), archive_(archive_read_new(), &archive_read_free) {
-    if (!archive_) throw Error("libarchive cannot start reading " + path_.string());
+    if (!archive_) throw util::Error("libarchive cannot start reading " + path_.string());
     archive_read_support_filter_all(archive_.get());
     archive_read_support_format_tar(archive_.get());
     archive_read_support_format_gnutar(archive_.get());
     if (archive_read_open_filename(archive_.get(), path_.c_str(), 1 << 20) != ARCHIVE_OK)
-        throw Error("cannot open " + path_.string() + ": " + archive_error_string(archive_.get()));
+        throw util::Error("cannot open " + path_.string() + ": " + archive_error_string(archive_.get()));
 }
 
 std::optional<TarEntry> TarReader::next() {
@@ -21,7 +21,7 @@ std::optional<TarEntry> TarReader::next() {
     int rc = archive_read_next_header(archive_.get(), &raw);
     if (rc == ARCHIVE_EOF) return std::nullopt;
     if (rc < ARCHIVE_WARN)
-        throw Error(path_.string() + ": damaged archive: " + archive_error_string(archive_.get()));
+        throw util::Error(path_.string() + ": damaged archive: " + archive_error_string(archive_.get()));
     TarEntry entry;
     const char* path = archive_entry_pathname_utf8(raw);
     if (!path) path = archive_entry_pathname(raw);
@@ -52,11 +52,11 @@ std::string TarReader::read_data() {
     char buffer[1 << 16];
     for (;;) {
         la_ssize_t n = archive_read_data(archive_.get(), buffer, sizeof buffer);
-        if (n < 0) throw Error(path_.string() + ": damaged archive: " + archive_error_string(archive_.get()));
+        if (n < 0) throw util::Error(path_.string() + ": damaged archive: " + archive_error_string(archive_.get()));
         if (n == 0) break;
         data.append(buffer, static_cast<size_t>(n));
     }
     return data;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::archive

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-namespace seriesctl {
+namespace seriesctl::archive {
 
 /// One member of a tar archive.
 struct TarEntry {
@@ -30,7 +30,7 @@ public:
 
 private:
     std::filesystem::path path_;
-    std::unique_ptr<archive, decltype(&archive_read_free)> archive_;
+    std::unique_ptr<::archive, decltype(&archive_read_free)> archive_;
 };
 
-}  // namespace seriesctl
+}  // namespace seriesctl::archive

@@ -10,7 +10,7 @@
 
 namespace fs = std::filesystem;
 
-namespace seriesctl {
+namespace seriesctl::build {
 
 namespace {
 
@@ -29,9 +29,9 @@ bool includes(const std::string& text, const std::string& quoted, const std::str
 }  // namespace
 
 std::map<std::string, BuildArch> parse_build_arches(const std::string& text, const std::string& file) {
-    YamlFields at(parse_yaml(text, file), "", file);
+    series::YamlFields at(series::parse_yaml(text, file), "", file);
     std::map<std::string, BuildArch> arches;
-    at.each_entry("arches", [&](const std::string& name, const YamlFields& item) {
+    at.each_entry("arches", [&](const std::string& name, const series::YamlFields& item) {
         BuildArch arch;
         arch.name = name;
         arch.arch = item.text("arch");
@@ -45,7 +45,7 @@ std::map<std::string, BuildArch> parse_build_arches(const std::string& text, con
 }
 
 SeriesBuild parse_series_build(const std::string& text, const std::string& file) {
-    YamlFields at(parse_yaml(text, file), "", file);
+    series::YamlFields at(series::parse_yaml(text, file), "", file);
     SeriesBuild build;
     build.fragments = at.texts("fragments");
     build.targets = at.texts("targets");
@@ -58,7 +58,8 @@ SeriesBuild parse_series_build(const std::string& text, const std::string& file)
     return build;
 }
 
-std::vector<std::string> build_targets(const std::vector<PatchFile>& patches, const std::vector<std::string>& extra,
+std::vector<std::string> build_targets(const std::vector<patch::PatchFile>& patches,
+                                       const std::vector<std::string>& extra,
                                        const std::function<std::vector<std::string>(const std::string&)>& c_files_in,
                                        const std::function<std::string(const std::string&)>& read) {
     std::vector<std::string> targets;
@@ -89,7 +90,8 @@ std::vector<std::string> build_targets(const std::vector<PatchFile>& patches, co
 std::map<std::string, BuildArch> load_build_arches(const std::filesystem::path& project_config,
                                                    const std::filesystem::path& user_config) {
     using Arches = std::map<std::string, BuildArch>;
-    return read_layers(project_config, user_config, "build.yaml", Arches{}, entries_over<Arches>(parse_build_arches));
+    return read_layers(project_config, user_config, "build.yaml", Arches{},
+                       config::entries_over<Arches>(parse_build_arches));
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::build

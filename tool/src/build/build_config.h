@@ -8,7 +8,7 @@
 
 #include "patch/patch.h"
 
-namespace seriesctl {
+namespace seriesctl::build {
 
 /// An architecture to build for (config/build.yaml).
 struct BuildArch {
@@ -38,8 +38,9 @@ SeriesBuild parse_series_build(const std::string& text, const std::string& file)
 /// whose source includes it ("…/name.h" or <path/under/include.h>), then
 /// the extra targets. `c_files_in(dir)` lists a directory's .c files (tree
 /// paths), `read(path)` a file's text, both on the fully patched tree.
-std::vector<std::string> build_targets(const std::vector<PatchFile>& patches, const std::vector<std::string>& extra,
+std::vector<std::string> build_targets(const std::vector<patch::PatchFile>& patches,
+                                       const std::vector<std::string>& extra,
                                        const std::function<std::vector<std::string>(const std::string&)>& c_files_in,
                                        const std::function<std::string(const std::string&)>& read);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::build

@@ -30,7 +30,7 @@
 
 namespace fs = std::filesystem;
 
-namespace seriesctl {
+namespace seriesctl::build {
 
 namespace {
 
@@ -57,7 +57,7 @@ struct Compile {
 // The kept result of an identical earlier compile, if there is one.
 std::optional<Compile> reused_result(const fs::path& result_file) {
     if (!fs::exists(result_file)) return std::nullopt;
-    auto saved = nlohmann::json::parse(read_file(result_file), nullptr, false);
+    auto saved = nlohmann::json::parse(util::read_file(result_file), nullptr, false);
     if (saved.is_discarded()) return std::nullopt;
     return Compile{saved["ok"], true, from_json(saved["diagnostics"]), saved["log"]};
 }
@@ -69,13 +69,13 @@ Compile compile(const KernelMake& make, const std::vector<std::string>& targets,
     std::vector<std::string> args = {"W=1"};
     if (sparse) args.push_back("C=1");
     args.insert(args.end(), targets.begin(), targets.end());
-    ProcessResult result = run_command(make.command(args));
+    proc::ProcessResult result = run_command(make.command(args));
     // The kernel's Makefile names sources by their real path (realpath of
     // srctree): a cache reached through a symlink must be matched resolved.
     std::string source = fs::weakly_canonical(make.source).string() + "/";
     Compile done{result.ok(), false, parse_compiler_output(result.out + result.err, source), result.out + result.err};
     fs::create_directories(result_file.parent_path());
-    write_file_atomically(result_file, nlohmann::json{{"ok", done.ok}, {"diagnostics", to_json(done.diagnostics)},
+    util::write_file_atomically(result_file, nlohmann::json{{"ok", done.ok}, {"diagnostics", to_json(done.diagnostics)},
                                                       {"log", done.log}}
                                            .dump());
     return done;
@@ -85,14 +85,14 @@ fs::path not_in_tree_file(const fs::path& build_root) { return build_root / "res
 
 std::map<std::string, std::vector<std::string>> load_not_in_tree(const fs::path& build_root) {
     if (!fs::exists(not_in_tree_file(build_root))) return {};
-    auto saved = nlohmann::json::parse(read_file(not_in_tree_file(build_root)), nullptr, false);
+    auto saved = nlohmann::json::parse(util::read_file(not_in_tree_file(build_root)), nullptr, false);
     if (saved.is_discarded()) return {};
     return saved.get<std::map<std::string, std::vector<std::string>>>();
 }
 
 void save_not_in_tree(const fs::path& build_root, const std::map<std::string, std::vector<std::string>>& symbols) {
     fs::create_directories(not_in_tree_file(build_root).parent_path());
-    write_file_atomically(not_in_tree_file(build_root), nlohmann::json(symbols).dump());
+    util::write_file_atomically(not_in_tree_file(build_root), nlohmann::json(symbols).dump());
 }
 
 std::vector<Diagnostic> of_kind(const std::vector<Diagnostic>& diagnostics, const std::string& kind) {
@@ -126,9 +126,9 @@ void compile_cell(Cell& cell, const git_oid& step_tree, const std::vector<std::s
     // adds its symbol): compiled once.
     const BuildArch& arch = cell.make.arch;
     fs::path same_config = build_root / "results" /
-                           (sha256_hex(git::to_string(step_tree) + arch.arch + arch.cross_compile +
-                                       std::to_string(cell.make.ccache) + read_file(cell.make.output / ".config") +
-                                       cell.flags) +
+                           (util::sha256_hex(git::to_string(step_tree) + arch.arch + arch.cross_compile +
+                                             std::to_string(cell.make.ccache) +
+                                             util::read_file(cell.make.output / ".config") + cell.flags) +
                             ".json");
     if (request.reuse) cell.result = reused_result(same_config);
     if (!cell.result) cell.result = compile(cell.make, targets, request.sparse, same_config);
@@ -147,15 +147,15 @@ bool BuildReport::passed(const std::string& arch) const {
     return any;
 }
 
-BuildReport run_build(const Project& project, const TreeConfig& trees,
+BuildReport run_build(const repo::Project& project, const config::TreeConfig& trees,
                       const std::map<std::string, BuildArch>& arches, const BuildRequest& request,
                       const std::function<void(const std::string&)>& progress) {
-    VersionAtHand at_hand = load_version_at_hand(project, request.series, request.version);
-    const Series& series = at_hand.series;
-    const Version& version = at_hand.version();
+    repo::VersionAtHand at_hand = repo::load_version_at_hand(project, request.series, request.version);
+    const series::Series& series = at_hand.series;
+    const series::Version& version = at_hand.version();
     const auto& patches = at_hand.patches;
     fs::path configs = project.root() / "kernel" / series.name / "configs";
-    SeriesBuild plan = parse_series_build(read_file(configs / "build.yaml"), (configs / "build.yaml").string());
+    SeriesBuild plan = parse_series_build(util::read_file(configs / "build.yaml"), (configs / "build.yaml").string());
 
     BuildReport report;
     report.series = series.name;
@@ -165,33 +165,33 @@ BuildReport run_build(const Project& project, const TreeConfig& trees,
     if (report.arches.empty())
         for (const auto& [name, arch] : arches) report.arches.push_back(name);
     for (const auto& name : report.arches)
-        if (!arches.count(name)) throw Error("no architecture '" + name + "' in config/build.yaml");
+        if (!arches.count(name)) throw util::Error("no architecture '" + name + "' in config/build.yaml");
     report.fragments = plan.fragments;
     for (const auto& fragment : plan.fragments)
         if (!fs::exists(configs / (fragment + ".config")))
-            throw Error((configs / "build.yaml").string() + ": fragment " + fragment + ".config does not exist");
+            throw util::Error((configs / "build.yaml").string() + ": fragment " + fragment + ".config does not exist");
 
-    TreeStore store(cache_dir());
-    TreeCheckout tree = checkout_tree(find_tree(trees, report.tree), store, progress);
+    tree::TreeStore store(util::cache_dir());
+    tree::TreeCheckout tree = tree::checkout_tree(config::find_tree(trees, report.tree), store, progress);
     // The version is built on the tree as it is now: a tree that moved past
     // the recorded base is said so, and the evidence names the tip.
     report.base = tree.commit;
-    report.base_note = base_standing(trees, store, report.tree, version, tree.commit).note();
+    report.base_note = tree::base_standing(trees, store, report.tree, version, tree.commit).note();
 
-    fs::path build_root = cache_dir() / "build" / report.tree;
+    fs::path build_root = util::cache_dir() / "build" / report.tree;
     fs::create_directories(build_root);
-    FileLock lock(build_root / ".lock");
+    util::FileLock lock(build_root / ".lock");
     // The patched trees are written into a repository of the build cache
     // (the store's objects through its alternates), never into the store.
-    auto repo = open_linked_repository(build_root / "git", store);
-    auto steps = applied_trees(repo.get(), report.base, patches);
+    auto repo = tree::open_linked_repository(build_root / "git", store);
+    auto steps = apply::applied_trees(repo.get(), report.base, patches);
     git::TreeReader final_tree(repo.get(), steps.back());
     report.targets = build_targets(
         patches, plan.targets, [&](const std::string& dir) { return final_tree.list(dir, ".c"); },
         [&](const std::string& path) { return final_tree.read(path); });
     report.steps.push_back("base");
     for (const auto& patch : patches) report.steps.push_back(patch.summary);
-    report.log_dir = cache_dir() / "logs" / series.name / version.name() / "build";
+    report.log_dir = util::cache_dir() / "logs" / series.name / version.name() / "build";
     fs::create_directories(report.log_dir);
 
     std::string kconfig_paths;  // the Kconfig files the series touches
@@ -202,7 +202,7 @@ BuildReport run_build(const Project& project, const TreeConfig& trees,
     // The source the compiles read: hard links to the tree's work tree,
     // moved from step to step by writing only the files a patch changes.
     LinkedSourceTree source(build_root / "source", repo.get());
-    bool ccache = program_exists("ccache");
+    bool ccache = proc::program_exists("ccache");
     // Symbols a configuration's fragment names that no Kconfig defines yet;
     // kept beside the results so a reused result reports them too.
     std::map<std::string, std::vector<std::string>> not_in_tree_by_stamp = load_not_in_tree(build_root);
@@ -217,7 +217,7 @@ BuildReport run_build(const Project& project, const TreeConfig& trees,
         std::string kconfig_state = git::to_string(steps.front());
         for (size_t pos = 0; pos < kconfig_paths.size();) {
             size_t end = kconfig_paths.find('\n', pos);
-            kconfig_state += sha256_hex(reader.read(kconfig_paths.substr(pos, end - pos)));
+            kconfig_state += util::sha256_hex(reader.read(kconfig_paths.substr(pos, end - pos)));
             pos = end + 1;
         }
         // Every cell of the step, then those without a kept result compiled:
@@ -228,15 +228,15 @@ BuildReport run_build(const Project& project, const TreeConfig& trees,
             for (const auto& fragment : plan.fragments) {
                 Cell cell{arch_name, fragment, configs / (fragment + ".config")};
                 const BuildArch& arch = arches.at(arch_name);
-                cell.stamp = sha256_hex(arch.arch + arch.cross_compile + arch.defconfig + std::to_string(ccache) +
-                                        read_file(cell.fragment_file) + kconfig_state);
+                cell.stamp = util::sha256_hex(arch.arch + arch.cross_compile + arch.defconfig + std::to_string(ccache) +
+                                        util::read_file(cell.fragment_file) + kconfig_state);
                 // One build directory per arch: its configurations share the
                 // prepared tree, and the kernel's include/config/ tracking
                 // rebuilds only what a changed symbol touches.
                 cell.make = KernelMake{source.dir(), build_root / arch_name, arch, ccache, request.jobs};
-                cell.flags = (request.sparse ? "C=1 " : "") + joined(targets, " ");
+                cell.flags = (request.sparse ? "C=1 " : "") + util::joined(targets, " ");
                 cell.result_file = build_root / "results" /
-                                   (sha256_hex(git::to_string(steps[step]) + cell.stamp + cell.flags) + ".json");
+                                   (util::sha256_hex(git::to_string(steps[step]) + cell.stamp + cell.flags) + ".json");
                 if (request.reuse) cell.result = reused_result(cell.result_file);
                 cells.push_back(std::move(cell));
             }
@@ -283,35 +283,36 @@ BuildReport run_build(const Project& project, const TreeConfig& trees,
             else
                 cell.new_warnings = new_diagnostics(base_warnings[cell_name], warnings);
             fs::path log = report.log_dir / (arch_name + "-" + fragment + "-step" + std::to_string(step) + ".log");
-            write_file_atomically(log, result->log);
+            util::write_file_atomically(log, result->log);
             cell.log = log.string();
             report.cells.push_back(cell);
         }
     }
 
     save_not_in_tree(build_root, not_in_tree_by_stamp);
-    CurrentContent content = current_content(project, series, patches, report.base);
-    std::string date = now_iso8601();
-    std::map<std::string, Evidence> gates;
+    series::CurrentContent content = repo::current_content(project, series, patches, report.base);
+    std::string date = util::now_iso8601();
+    std::map<std::string, series::Evidence> gates;
     for (const auto& arch : report.arches) {
-        Evidence evidence = make_evidence(Binding::code, report.passed(arch), content, report.tree, date);
+        series::Evidence evidence =
+            series::make_evidence(series::Binding::code, report.passed(arch), content, report.tree, date);
         std::string compiler = arches.at(arch).cross_compile + "gcc";
-        ProcessResult version_text = run_command(Command{{compiler, "-dumpfullversion"}});
+        proc::ProcessResult version_text = run_command(proc::Command{{compiler, "-dumpfullversion"}});
         evidence.tools[compiler] = version_text.ok() ? version_text.out.substr(0, version_text.out.find('\n')) : "?";
         size_t new_warnings = 0, failed = 0;
         for (const auto& cell : report.cells)
             if (cell.arch == arch) new_warnings += cell.new_warnings.size(), failed += cell.ok ? 0 : 1;
         evidence.figures = {{"steps", std::to_string(steps.size())},
                             {"objects", std::to_string(report.targets.size())},
-                            {"configs", joined(plan.fragments, " ")},
+                            {"configs", util::joined(plan.fragments, " ")},
                             {"failed-compiles", std::to_string(failed)},
                             {"new-warnings", std::to_string(new_warnings)},
                             {"flags", request.sparse ? "W=1 C=1" : "W=1"}};
         evidence.artifacts = report.log_dir.string();
         gates["build-" + arch] = evidence;
     }
-    record_gates(project, series.name, version.name(), gates);
+    repo::record_gates(project, series.name, version.name(), gates);
     return report;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::build

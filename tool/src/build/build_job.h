@@ -11,7 +11,7 @@
 #include "config/tree_config.h"
 #include "repo/project.h"
 
-namespace seriesctl {
+namespace seriesctl::build {
 
 struct BuildRequest {
     std::string series;
@@ -52,8 +52,8 @@ struct BuildReport {
 /// and after every patch, per arch and config fragment, out of tree under
 /// ~/.cache/seriesctl/build/<tree>/, W=1; a warning is the series' when the
 /// base does not have it. Records the gate build-<arch> for each arch.
-BuildReport run_build(const Project& project, const TreeConfig& trees,
+BuildReport run_build(const repo::Project& project, const config::TreeConfig& trees,
                       const std::map<std::string, BuildArch>& arches, const BuildRequest& request,
                       const std::function<void(const std::string&)>& progress);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::build

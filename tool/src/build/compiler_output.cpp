@@ -4,7 +4,7 @@
 #include <regex>
 #include <sstream>
 
-namespace seriesctl {
+namespace seriesctl::build {
 
 std::vector<Diagnostic> parse_compiler_output(const std::string& output, const std::string& source_dir) {
     static const std::regex shape(R"(([^:\s][^:]*):(\d+):(?:\d+:)? (?:fatal )?(error|warning): (.*))");
@@ -34,4 +34,4 @@ std::vector<Diagnostic> new_diagnostics(const std::vector<Diagnostic>& before, c
     return added;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::build

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::build {
 
 /// One gcc/sparse diagnostic: "file:line:col: warning: text [-Wflag]".
 struct Diagnostic {
@@ -24,4 +24,4 @@ std::vector<Diagnostic> parse_compiler_output(const std::string& output, const s
 /// what a patch introduced.
 std::vector<Diagnostic> new_diagnostics(const std::vector<Diagnostic>& before, const std::vector<Diagnostic>& after);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::build

@@ -6,14 +6,16 @@
 
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::build {
 
 namespace {
 
 std::vector<std::string> tokens_of(const std::string& text) {
     std::vector<std::string> tokens;
     size_t i = 0;
-    auto fail = [&] { throw Error("Kconfig expression '" + text + "': cannot read at column " + std::to_string(i + 1)); };
+    auto fail = [&] {
+        throw util::Error("Kconfig expression '" + text + "': cannot read at column " + std::to_string(i + 1));
+    };
     while (i < text.size()) {
         char c = text[i];
         if (std::isspace(static_cast<unsigned char>(c))) {
@@ -67,7 +69,9 @@ private:
     const std::string& text_;
     size_t at_ = 0;
 
-    [[noreturn]] void fail(const std::string& what) const { throw Error("Kconfig expression '" + text_ + "': " + what); }
+    [[noreturn]] void fail(const std::string& what) const {
+        throw util::Error("Kconfig expression '" + text_ + "': " + what);
+    }
     bool next_is(const std::string& token) const { return at_ < tokens_.size() && tokens_[at_] == token; }
 
     KconfigExpr joined(KconfigExpr::Kind kind, const std::string& op, KconfigExpr (Parser::*operand)()) {
@@ -152,7 +156,7 @@ bool compare(const std::string& op, const std::string& left, const std::string& 
 
 KconfigExpr parse_kconfig_expr(const std::string& text) {
     auto tokens = tokens_of(text);
-    if (tokens.empty()) throw Error("Kconfig expression is empty");
+    if (tokens.empty()) throw util::Error("Kconfig expression is empty");
     return Parser(std::move(tokens), text).parse();
 }
 
@@ -214,4 +218,4 @@ std::vector<std::string> kconfig_symbols_to_meet(const KconfigExpr& expr, const 
     return {};
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::build

@@ -7,7 +7,7 @@
 
 #include "build/kconfig_fragment.h"
 
-namespace seriesctl {
+namespace seriesctl::build {
 
 /// An expression of the Kconfig language (`depends on`, `if`, `visible
 /// if`): symbols, the constants y/m/n, quoted strings, `$(macro)` calls,
@@ -34,4 +34,4 @@ int kconfig_eval(const KconfigExpr& expr, const KconfigValues& config);
 std::vector<std::string> kconfig_symbols_to_meet(const KconfigExpr& expr, const KconfigValues& config,
                                                  const std::function<bool(const std::string&)>& settable);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::build

@@ -3,7 +3,7 @@
 #include <regex>
 #include <sstream>
 
-namespace seriesctl {
+namespace seriesctl::build {
 
 KconfigValues parse_kconfig(const std::string& text) {
     static const std::regex set(R"((CONFIG_[A-Za-z0-9_]+)=(.*))");
@@ -30,4 +30,4 @@ std::vector<KconfigMismatch> fragment_mismatches(const KconfigValues& fragment, 
     return mismatches;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::build

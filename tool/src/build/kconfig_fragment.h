@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::build {
 
 /// A config fragment's settings: symbol → value ("y", "m", "\"text\"", or
 /// "n" for "# CONFIG_X is not set").
@@ -23,4 +23,4 @@ struct KconfigMismatch {
 /// `make olddefconfig` dropped because a dependency is not met.
 std::vector<KconfigMismatch> fragment_mismatches(const KconfigValues& fragment, const KconfigValues& config);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::build

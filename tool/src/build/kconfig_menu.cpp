@@ -5,7 +5,7 @@
 #include "util/error.h"
 #include "util/text.h"
 
-namespace seriesctl {
+namespace seriesctl::build {
 
 namespace {
 
@@ -22,7 +22,7 @@ public:
 
     void file(const std::string& path) {
         auto text = read_(path);
-        if (!text) throw Error("Kconfig: " + path + " is sourced but does not exist");
+        if (!text) throw util::Error("Kconfig: " + path + " is sourced but does not exist");
         auto lines = logical_lines(*text);
         for (size_t i = 0; i < lines.size(); ++i) {
             std::string line = lines[i];
@@ -100,13 +100,13 @@ private:
         return text;
     }
     static std::string first_word(const std::string& line) {
-        std::string text = trimmed(line);
+        std::string text = util::trimmed(line);
         return text.substr(0, text.find_first_of(" \t"));
     }
     static std::string after_word(const std::string& line) {
-        std::string text = trimmed(uncommented(line));
+        std::string text = util::trimmed(uncommented(line));
         size_t space = text.find_first_of(" \t");
-        return space == std::string::npos ? "" : trimmed(text.substr(space));
+        return space == std::string::npos ? "" : util::trimmed(text.substr(space));
     }
     // The `if EXPR` after a quoted prompt (or a default value), if any.
     static std::string condition_after(const std::string& rest) {
@@ -114,7 +114,7 @@ private:
         if (!rest.empty() && (rest[0] == '"' || rest[0] == '\'')) start = rest.find(rest[0], 1);
         if (start == std::string::npos) return "";
         size_t at = rest.find(" if ", start);
-        return at == std::string::npos ? "" : trimmed(rest.substr(at + 4));
+        return at == std::string::npos ? "" : util::trimmed(rest.substr(at + 4));
     }
 
     std::vector<std::string> inherited() const {
@@ -136,7 +136,7 @@ private:
     }
     void pop(const std::string& path, const std::string& keyword) {
         if (blocks_.empty() || blocks_.back().keyword != keyword)
-            throw Error("Kconfig: " + path + ": end" + keyword + " without " + keyword);
+            throw util::Error("Kconfig: " + path + ": end" + keyword + " without " + keyword);
         blocks_.pop_back();
         entry_ = nullptr;
         block_ = nullptr;
@@ -166,9 +166,9 @@ private:
             entry_ = nullptr;
             block_ = nullptr;
         } else if (word == "depends") {
-            add_condition(trimmed(rest.substr(rest.rfind("on", 0) == 0 ? 2 : 0)));
+            add_condition(util::trimmed(rest.substr(rest.rfind("on", 0) == 0 ? 2 : 0)));
         } else if (word == "visible") {
-            add_condition(trimmed(rest.substr(rest.rfind("if", 0) == 0 ? 2 : 0)));
+            add_condition(util::trimmed(rest.substr(rest.rfind("if", 0) == 0 ? 2 : 0)));
         } else if (word == "bool" || word == "tristate" || word == "string" || word == "int" || word == "hex") {
             if (!entry_) return;
             entry_->type = word;
@@ -195,4 +195,4 @@ KconfigMenu read_kconfig_menu(const std::function<std::optional<std::string>(con
     return std::move(reader.menu);
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::build

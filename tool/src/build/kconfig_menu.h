@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::build {
 
 /// One definition of a config symbol in a kernel's Kconfig files: its
 /// type, whether it has a prompt (so a .config can set it), and every
@@ -29,4 +29,4 @@ using KconfigMenu = std::map<std::string, std::vector<KconfigSymbol>>;
 KconfigMenu read_kconfig_menu(const std::function<std::optional<std::string>(const std::string&)>& read,
                               const std::string& srcarch);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::build

@@ -10,7 +10,7 @@
 
 namespace fs = std::filesystem;
 
-namespace seriesctl {
+namespace seriesctl::build {
 
 namespace {
 
@@ -28,18 +28,18 @@ std::string as_fragment(const KconfigValues& values) {
 void make_config(const KernelMake& make, const fs::path& wanted, const std::string& where) {
     const std::string& base = make.arch.defconfig;
     if (base.rfind("all", 0) == 0) {
-        Command command = make.command({base});
+        proc::Command command = make.command({base});
         command.env.push_back({"KCONFIG_ALLCONFIG", fs::absolute(wanted).string()});
-        run_checked(command, where + ": make " + base);
+        proc::run_checked(command, where + ": make " + base);
         return;
     }
-    run_checked(make.command({base}), where + ": make " + base);
-    run_checked(Command{{(make.source / "scripts" / "kconfig" / "merge_config.sh").string(), "-m", "-O",
+    proc::run_checked(make.command({base}), where + ": make " + base);
+    proc::run_checked(proc::Command{{(make.source / "scripts" / "kconfig" / "merge_config.sh").string(), "-m", "-O",
                          make.output.string(), (make.output / ".config").string(), fs::absolute(wanted).string()},
                         make.output,
                         {{"ARCH", make.arch.arch}}},
                 where + ": merge_config.sh");
-    run_checked(make.command({"olddefconfig"}), where + ": make olddefconfig");
+    proc::run_checked(make.command({"olddefconfig"}), where + ": make olddefconfig");
 }
 
 // The symbols whose values would let the mismatched ones keep theirs, that
@@ -73,7 +73,7 @@ KconfigMenu read_menu(const KernelMake& make) {
         [&](const std::string& path) -> std::optional<std::string> {
             std::error_code ec;
             if (!fs::is_regular_file(make.source / path, ec)) return std::nullopt;
-            return read_file(make.source / path);
+            return util::read_file(make.source / path);
         },
         kernel_srcarch(make.arch.arch));
 }
@@ -92,7 +92,7 @@ std::string kernel_srcarch(const std::string& arch) {
 
 bool kconfig_defines(const fs::path& source, const std::string& symbol) {
     std::string name = symbol.substr(std::string("CONFIG_").size());
-    ProcessResult grep = run_command(Command{
+    proc::ProcessResult grep = run_command(proc::Command{
         {"grep", "-rqE", "--include=Kconfig*", "^\\s*(menu)?config " + name + "\\s*$", source.string()}});
     return grep.exit_code == 0;
 }
@@ -103,22 +103,24 @@ KernelConfig configure_kernel(const KernelMake& make, const fs::path& fragment, 
     fs::path stamp_file = make.output / ".seriesctl-config";
     fs::path kept_config = kept_dir / (stamp + ".config");
     fs::path kept_result = kept_dir / (stamp + ".json");
-    KconfigValues fragment_values = parse_kconfig(read_file(fragment));
+    KconfigValues fragment_values = parse_kconfig(util::read_file(fragment));
     std::string where = make.arch.name + "/" + fragment.stem().string();
     fs::create_directories(make.output);
 
     KernelConfig result;
     if (fs::exists(kept_config) && fs::exists(kept_result)) {
-        auto saved = nlohmann::json::parse(read_file(kept_result), nullptr, false);
+        auto saved = nlohmann::json::parse(util::read_file(kept_result), nullptr, false);
         if (!saved.is_discarded()) {
             result.not_in_tree = saved["not-in-tree"].get<std::vector<std::string>>();
             result.added = saved["added"].get<std::vector<std::string>>();
             result.kept = true;
-            bool in_place = fs::exists(stamp_file) && read_file(stamp_file) == stamp + "\n" && fs::exists(config_file);
+            bool in_place =
+                fs::exists(stamp_file) && util::read_file(stamp_file) == stamp + "\n" && fs::exists(config_file);
             if (!in_place) {
                 fs::remove(stamp_file);
-                std::string text = read_file(kept_config);
-                if (!fs::exists(config_file) || read_file(config_file) != text) write_file_atomically(config_file, text);
+                std::string text = util::read_file(kept_config);
+                if (!fs::exists(config_file) || util::read_file(config_file) != text)
+                    util::write_file_atomically(config_file, text);
             }
         }
     }
@@ -131,9 +133,9 @@ KernelConfig configure_kernel(const KernelMake& make, const fs::path& fragment, 
         std::optional<KconfigMenu> menu;  // read only when a symbol is lost
         fs::path wanted_file = make.output / ".seriesctl-wanted.config";
         for (int round = 0; round < max_rounds; ++round) {
-            write_file_atomically(wanted_file, as_fragment(wanted));
+            util::write_file_atomically(wanted_file, as_fragment(wanted));
             make_config(make, wanted_file, where);
-            KconfigValues config = parse_kconfig(read_file(config_file));
+            KconfigValues config = parse_kconfig(util::read_file(config_file));
             auto mismatches = fragment_mismatches(wanted, config);
             if (mismatches.empty()) break;
             if (!menu) menu = read_menu(make);
@@ -149,22 +151,22 @@ KernelConfig configure_kernel(const KernelMake& make, const fs::path& fragment, 
     // Every fragment symbol (not only those added) is checked in the
     // .config in place, kept or made.
     result.not_in_tree.clear();
-    for (const auto& mismatch : fragment_mismatches(fragment_values, parse_kconfig(read_file(config_file)))) {
+    for (const auto& mismatch : fragment_mismatches(fragment_values, parse_kconfig(util::read_file(config_file)))) {
         if (!kconfig_defines(make.source, mismatch.symbol)) {
             result.not_in_tree.push_back(mismatch.symbol);
             continue;
         }
-        throw Error(where + ": the configuration set " + mismatch.symbol + "=" + mismatch.got + " but " +
+        throw util::Error(where + ": the configuration set " + mismatch.symbol + "=" + mismatch.got + " but " +
                     fragment.filename().string() + " wants " + mismatch.wanted +
                     " (a dependency is not met); the build would not be what the fragment says");
     }
     if (!result.kept) {
         fs::create_directories(kept_dir);
-        write_file_atomically(kept_config, read_file(config_file));
-        write_file_atomically(kept_result, to_json(result).dump());
+        util::write_file_atomically(kept_config, util::read_file(config_file));
+        util::write_file_atomically(kept_result, to_json(result).dump());
     }
-    write_file_atomically(stamp_file, stamp + "\n");
+    util::write_file_atomically(stamp_file, stamp + "\n");
     return result;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::build

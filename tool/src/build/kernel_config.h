@@ -6,7 +6,7 @@
 
 #include "build/kernel_make.h"
 
-namespace seriesctl {
+namespace seriesctl::build {
 
 /// What configuring a build directory made.
 struct KernelConfig {
@@ -44,4 +44,4 @@ bool kconfig_defines(const std::filesystem::path& source, const std::string& sym
 /// The kernel's SRCARCH for a make ARCH (x86_64 → x86).
 std::string kernel_srcarch(const std::string& arch);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::build

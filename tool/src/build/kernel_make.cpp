@@ -1,14 +1,14 @@
 #include "build/kernel_make.h"
 
-namespace seriesctl {
+namespace seriesctl::build {
 
 std::string KernelMake::compiler() const {
     std::string gcc = arch.cross_compile + "gcc";
     return ccache ? "ccache " + gcc : gcc;
 }
 
-Command KernelMake::command(const std::vector<std::string>& args) const {
-    Command command{{"make", "-C", source.string(), "O=" + output.string(), "ARCH=" + arch.arch,
+proc::Command KernelMake::command(const std::vector<std::string>& args) const {
+    proc::Command command{{"make", "-C", source.string(), "O=" + output.string(), "ARCH=" + arch.arch,
                      "-j" + std::to_string(jobs), "CC=" + compiler(), "KBUILD_ABS_SRCTREE=1"}};
     // The host programs (kconfig, fixdep, objtool, dtc) go through the
     // compiler cache too: a new build directory is then cheap to prepare.
@@ -18,4 +18,4 @@ Command KernelMake::command(const std::vector<std::string>& args) const {
     return command;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::build

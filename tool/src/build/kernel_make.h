@@ -7,7 +7,7 @@
 #include "build/build_config.h"
 #include "proc/subprocess.h"
 
-namespace seriesctl {
+namespace seriesctl::build {
 
 /// `make` in a kernel source tree with an out-of-tree build directory.
 struct KernelMake {
@@ -17,9 +17,9 @@ struct KernelMake {
     bool ccache = false;
     int jobs = 1;
 
-    Command command(const std::vector<std::string>& args) const;
+    proc::Command command(const std::vector<std::string>& args) const;
     /// The compiler as make sees it (ccache in front when present).
     std::string compiler() const;
 };
 
-}  // namespace seriesctl
+}  // namespace seriesctl::build

@@ -8,7 +8,7 @@
 
 namespace fs = std::filesystem;
 
-namespace seriesctl {
+namespace seriesctl::build {
 
 namespace {
 
@@ -21,7 +21,7 @@ State read_state(const fs::path& file) {
     State state;
     std::error_code ec;
     if (!fs::exists(file, ec)) return state;
-    std::istringstream in(read_file(file));
+    std::istringstream in(util::read_file(file));
     for (std::string key, value; in >> key >> value;) {
         if (key == "linked-from") state.linked_from = value;
         if (key == "holds") state.holds = value;
@@ -30,7 +30,7 @@ State read_state(const fs::path& file) {
 }
 
 void write_state(const fs::path& file, const State& state) {
-    write_file_atomically(file, "linked-from " + state.linked_from + "\n" +
+    util::write_file_atomically(file, "linked-from " + state.linked_from + "\n" +
                                     (state.holds.empty() ? "" : "holds " + state.holds + "\n"));
 }
 
@@ -67,7 +67,7 @@ void place_blob(git_repository* repo, const fs::path& path, const git_diff_file&
     {
         std::ofstream out(temp, std::ios::binary | std::ios::trunc);
         out.write(content.data(), static_cast<std::streamsize>(content.size()));
-        if (!out) throw Error("cannot write " + temp.string());
+        if (!out) throw util::Error("cannot write " + temp.string());
     }
     if (file.mode == GIT_FILEMODE_BLOB_EXECUTABLE)
         fs::permissions(temp, fs::perms::owner_exec | fs::perms::group_exec | fs::perms::others_exec,
@@ -149,4 +149,4 @@ size_t LinkedSourceTree::hold(const fs::path& work_tree, const std::string& work
     return changed;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::build

@@ -5,7 +5,7 @@
 
 #include "git/handle.h"
 
-namespace seriesctl {
+namespace seriesctl::build {
 
 /// A kernel source tree for `make O=`, made without a second checkout: its
 /// files are hard links to a checked-out work tree (copies where links
@@ -42,4 +42,4 @@ private:
     size_t move(const git_oid& from, const git_oid& to);
 };
 
-}  // namespace seriesctl
+}  // namespace seriesctl::build

@@ -17,11 +17,11 @@
 
 namespace fs = std::filesystem;
 
-namespace seriesctl {
+namespace seriesctl::check {
 
 namespace {
 
-bool has_history(const TreeStore& store, const std::string& commit) {
+bool has_history(const tree::TreeStore& store, const std::string& commit) {
     auto repo = store.open();
     git_oid oid = git::parse_oid(commit, "tree tip");
     git_commit* raw = nullptr;
@@ -43,12 +43,12 @@ FindingCounts count_findings(const std::vector<Finding>& findings, const std::st
     return counts;
 }
 
-CheckReport run_check(const Project& project, const TreeConfig& trees,
+CheckReport run_check(const repo::Project& project, const config::TreeConfig& trees,
                       const std::map<std::string, std::string>& subject_prefixes, const CheckRequest& request,
                       const std::function<void(const std::string&)>& progress) {
-    VersionAtHand at_hand = load_version_at_hand(project, request.series, request.version);
-    const Series& series = at_hand.series;
-    const Version& version = at_hand.version();
+    repo::VersionAtHand at_hand = repo::load_version_at_hand(project, request.series, request.version);
+    const series::Series& series = at_hand.series;
+    const series::Version& version = at_hand.version();
     const auto& patches = at_hand.patches;
 
     CheckReport report;
@@ -57,8 +57,8 @@ CheckReport run_check(const Project& project, const TreeConfig& trees,
     report.patches = patches.size();
     report.tree = !request.tree.empty() ? request.tree : series.tree_of(version);
 
-    TreeStore store(cache_dir());
-    TreeCheckout tree = checkout_tree(find_tree(trees, report.tree), store, progress);
+    tree::TreeStore store(util::cache_dir());
+    tree::TreeCheckout tree = tree::checkout_tree(config::find_tree(trees, report.tree), store, progress);
     report.commit = tree.commit;
 
     std::vector<fs::path> files;
@@ -74,31 +74,32 @@ CheckReport run_check(const Project& project, const TreeConfig& trees,
     lint_context.series = &series;
     lint_context.version = &version;
     lint_context.prefixes_for = [&](const std::string& path) { return prefixes(path); };
-    BaseStanding base = base_standing(trees, store, report.tree, version, tree.commit);
+    tree::BaseStanding base = tree::base_standing(trees, store, report.tree, version, tree.commit);
     report.base_note = base.note();
-    if (base.state == BaseStanding::State::lost) lint_context.base_problem = base.problem;
+    if (base.state == tree::BaseStanding::State::lost) lint_context.base_problem = base.problem;
     auto lints = lint_series(patches, lint_context);
     report.findings.insert(report.findings.end(), lints.begin(), lints.end());
 
-    report.log = cache_dir() / "logs" / series.name / version.name() / "checkpatch.log";
+    report.log = util::cache_dir() / "logs" / series.name / version.name() / "checkpatch.log";
     fs::create_directories(report.log.parent_path());
-    write_file_atomically(report.log, checkpatch.log);
+    util::write_file_atomically(report.log, checkpatch.log);
 
-    std::string date = now_iso8601();
-    CurrentContent content = current_content(project, series, patches, tree.commit);
+    std::string date = util::now_iso8601();
+    series::CurrentContent content = repo::current_content(project, series, patches, tree.commit);
     FindingCounts found = count_findings(report.findings, "checkpatch");
-    Evidence checkpatch_gate = make_evidence(Binding::content, found.errors + found.warnings + found.checks == 0,
-                                             content, report.tree, date);
+    series::Evidence checkpatch_gate = series::make_evidence(
+        series::Binding::content, found.errors + found.warnings + found.checks == 0, content, report.tree, date);
     checkpatch_gate.tools["checkpatch"] = checkpatch.version + " (" + report.tree + ")";
     checkpatch_gate.figures = {{"errors", std::to_string(found.errors)},
                                {"warnings", std::to_string(found.warnings)},
                                {"checks", std::to_string(found.checks)}};
     checkpatch_gate.artifacts = report.log.string();
-    Evidence lint_gate = make_evidence(Binding::content, lints.empty(), content, report.tree, date);
+    series::Evidence lint_gate =
+        series::make_evidence(series::Binding::content, lints.empty(), content, report.tree, date);
     lint_gate.tools["seriesctl"] = SERIESCTL_VERSION;
     lint_gate.figures = {{"findings", std::to_string(lints.size())}};
-    record_gates(project, series.name, version.name(), {{"checkpatch", checkpatch_gate}, {"lint", lint_gate}});
+    repo::record_gates(project, series.name, version.name(), {{"checkpatch", checkpatch_gate}, {"lint", lint_gate}});
     return report;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::check

@@ -10,7 +10,7 @@
 #include "config/tree_config.h"
 #include "repo/project.h"
 
-namespace seriesctl {
+namespace seriesctl::check {
 
 struct CheckRequest {
     std::string series;
@@ -30,7 +30,7 @@ struct CheckReport {
 /// `seriesctl check`: checkpatch --strict from the tree on every patch and
 /// the series lints; records the `checkpatch` and `lint` gates (bound to
 /// each patch's text) on the version.
-CheckReport run_check(const Project& project, const TreeConfig& trees,
+CheckReport run_check(const repo::Project& project, const config::TreeConfig& trees,
                       const std::map<std::string, std::string>& subject_prefixes, const CheckRequest& request,
                       const std::function<void(const std::string&)>& progress);
 
@@ -40,4 +40,4 @@ struct FindingCounts {
 };
 FindingCounts count_findings(const std::vector<Finding>& findings, const std::string& source);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::check

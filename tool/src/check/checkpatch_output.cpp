@@ -3,7 +3,7 @@
 #include <regex>
 #include <sstream>
 
-namespace seriesctl {
+namespace seriesctl::check {
 
 std::vector<Finding> parse_checkpatch_output(const std::string& output, int patch) {
     static const std::regex heading(R"((ERROR|WARNING|CHECK):([A-Z0-9_]+): (.*))");
@@ -37,4 +37,4 @@ std::vector<Finding> parse_checkpatch_output(const std::string& output, int patc
     return findings;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::check

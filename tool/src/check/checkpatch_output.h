@@ -5,7 +5,7 @@
 
 #include "check/finding.h"
 
-namespace seriesctl {
+namespace seriesctl::check {
 
 /// Parses `checkpatch.pl --strict --show-types --no-summary --color=never`
 /// output for one patch (the verbose form: unlike --terse it keeps the line
@@ -14,4 +14,4 @@ namespace seriesctl {
 /// "#N: FILE: path:line:" line gives its place.
 std::vector<Finding> parse_checkpatch_output(const std::string& output, int patch);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::check

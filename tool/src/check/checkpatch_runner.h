@@ -6,7 +6,7 @@
 
 #include "check/finding.h"
 
-namespace seriesctl {
+namespace seriesctl::check {
 
 struct CheckpatchRun {
     std::vector<Finding> findings;
@@ -18,4 +18,4 @@ struct CheckpatchRun {
 /// (numbered 1..n in order) and collects every finding of every patch.
 CheckpatchRun run_checkpatch(const std::filesystem::path& tree, const std::vector<std::filesystem::path>& patches);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::check

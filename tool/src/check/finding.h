@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::check {
 
 /// One problem `check` found: from checkpatch or from a series lint.
 struct Finding {
@@ -17,4 +17,4 @@ struct Finding {
     int patch_line = 0;  ///< line in the patch file; 0 when none
 };
 
-}  // namespace seriesctl
+}  // namespace seriesctl::check

@@ -6,7 +6,7 @@
 
 #include "mail/address.h"
 
-namespace seriesctl {
+namespace seriesctl::check {
 
 namespace {
 
@@ -22,10 +22,10 @@ Finding lint(int patch, const char* type, const std::string& message, const char
 
 std::string email_of(const std::string& text) {
     std::string why;
-    return parse_address(text, &why).key();
+    return mail::parse_address(text, &why).key();
 }
 
-void check_sign_off(const PatchFile& patch, int n, const std::string& submitter, std::vector<Finding>& out) {
+void check_sign_off(const patch::PatchFile& patch, int n, const std::string& submitter, std::vector<Finding>& out) {
     std::vector<std::string> sign_offs;
     for (const auto& trailer : patch.trailers)
         if (trailer.key == "Signed-off-by") sign_offs.push_back(email_of(trailer.value));
@@ -35,7 +35,7 @@ void check_sign_off(const PatchFile& patch, int n, const std::string& submitter,
         out.push_back(lint(n, "author-sign-off", "the submitter's Signed-off-by (" + submitter + ") must come last"));
 }
 
-void check_prefix(const PatchFile& patch, int n, const LintContext& context, std::vector<Finding>& out) {
+void check_prefix(const patch::PatchFile& patch, int n, const LintContext& context, std::vector<Finding>& out) {
     if (!context.prefixes_for) return;
     std::vector<std::string> known;
     for (const auto& file : patch.files)
@@ -50,7 +50,7 @@ void check_prefix(const PatchFile& patch, int n, const LintContext& context, std
                                                 ", the prefix the subsystem uses for these files"));
 }
 
-void check_cover_leak(const PatchFile& patch, int n, const Version& version, std::vector<Finding>& out) {
+void check_cover_leak(const patch::PatchFile& patch, int n, const series::Version& version, std::vector<Finding>& out) {
     for (const char* placeholder : {"*** SUBJECT HERE ***", "*** BLURB HERE ***"})
         if (patch.message.find(placeholder) != std::string::npos || patch.notes.find(placeholder) != std::string::npos)
             out.push_back(lint(n, "cover-leak", std::string("format-patch cover placeholder '") + placeholder + "'"));
@@ -67,14 +67,14 @@ void check_cover_leak(const PatchFile& patch, int n, const Version& version, std
     }
 }
 
-void check_changelog(const PatchFile& patch, int n, const Version& version, std::vector<Finding>& out) {
+void check_changelog(const patch::PatchFile& patch, int n, const series::Version& version, std::vector<Finding>& out) {
     if (version.number < 2 || !patch.notes.empty()) return;
     out.push_back(lint(n, "changelog", "no changelog below '---' (" + version.name() +
                                            " patches say what changed since v" + std::to_string(version.number - 1) +
                                            ")", "WARNING"));
 }
 
-void check_private(const PatchFile& patch, int n, std::vector<Finding>& out) {
+void check_private(const patch::PatchFile& patch, int n, std::vector<Finding>& out) {
     static const std::set<std::string> private_keys = {"Change-Id", "Reviewed-on", "Cr-Commit-Position",
                                                        "Commit-Queue", "Auto-Submit", "Bug", "Test"};
     for (const auto& trailer : patch.trailers)
@@ -86,10 +86,10 @@ void check_private(const PatchFile& patch, int n, std::vector<Finding>& out) {
         out.push_back(lint(n, "private-trailer", "the commit message holds a private note (TODO/FIXME/XXX/DO NOT …)"));
 }
 
-void check_numbering(const std::vector<PatchFile>& patches, std::vector<Finding>& out) {
+void check_numbering(const std::vector<patch::PatchFile>& patches, std::vector<Finding>& out) {
     int count = static_cast<int>(patches.size());
     for (int i = 0; i < count; ++i) {
-        const PatchFile& patch = patches[i];
+        const patch::PatchFile& patch = patches[i];
         if (count == 1 && patch.number == 0) continue;
         if (patch.number != i + 1 || patch.total != count)
             out.push_back(lint(i + 1, "numbering", "subject says " + std::to_string(patch.number) + "/" +
@@ -101,7 +101,7 @@ void check_numbering(const std::vector<PatchFile>& patches, std::vector<Finding>
 
 }  // namespace
 
-std::vector<Finding> lint_series(const std::vector<PatchFile>& patches, const LintContext& context) {
+std::vector<Finding> lint_series(const std::vector<patch::PatchFile>& patches, const LintContext& context) {
     std::vector<Finding> out;
     std::string submitter = context.series ? email_of(context.series->from) : "";
     for (size_t i = 0; i < patches.size(); ++i) {
@@ -145,4 +145,4 @@ std::vector<std::string> prefixes_from_subjects(const std::vector<std::string>& 
     return order;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::check

@@ -9,12 +9,12 @@
 #include "patch/patch.h"
 #include "series/series.h"
 
-namespace seriesctl {
+namespace seriesctl::check {
 
 /// What the lints need besides the patches.
 struct LintContext {
-    const Series* series = nullptr;
-    const Version* version = nullptr;
+    const series::Series* series = nullptr;
+    const series::Version* version = nullptr;
     /// Subject prefixes the tree's history (or the configured map) uses for
     /// a path, e.g. "media: videobuf2:"; empty when nothing is known.
     std::function<std::vector<std::string>(const std::string& path)> prefixes_for;
@@ -32,7 +32,7 @@ struct LintContext {
 /// numbering            "n/N" numbering is 1..N with N the patch count
 /// private-trailer      no Change-Id, Gerrit or review-tool lines
 /// base-commit          the base commit is known to the tree
-std::vector<Finding> lint_series(const std::vector<PatchFile>& patches, const LintContext& context);
+std::vector<Finding> lint_series(const std::vector<patch::PatchFile>& patches, const LintContext& context);
 
 /// Subject prefixes from a map of path prefix → subject prefix: the
 /// longest matching path prefix wins.
@@ -42,4 +42,4 @@ std::vector<std::string> prefixes_from_map(const std::map<std::string, std::stri
 /// most used first: what a subsystem's history says.
 std::vector<std::string> prefixes_from_subjects(const std::vector<std::string>& subjects);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::check

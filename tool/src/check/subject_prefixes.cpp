@@ -7,7 +7,7 @@
 #include "proc/subprocess.h"
 #include "series/yaml_fields.h"
 
-namespace seriesctl {
+namespace seriesctl::check {
 
 SubjectPrefixes::SubjectPrefixes(std::filesystem::path store, std::string tip, bool has_history,
                                  std::map<std::string, std::string> configured)
@@ -18,8 +18,9 @@ std::vector<std::string> SubjectPrefixes::operator()(const std::string& path) {
     std::string directory = std::filesystem::path(path).parent_path().string();
     auto cached = by_directory_.find(directory);
     if (cached != by_directory_.end()) return cached->second;
-    ProcessResult log = run_command(Command{{"git", "--git-dir=" + store_.string(), "log", "-n", "40", "--no-merges",
-                                             "--format=%s", tip_, "--", directory.empty() ? "." : directory}});
+    proc::ProcessResult log =
+        run_command(proc::Command{{"git", "--git-dir=" + store_.string(), "log", "-n", "40", "--no-merges",
+                                   "--format=%s", tip_, "--", directory.empty() ? "." : directory}});
     std::vector<std::string> subjects;
     std::istringstream lines(log.out);
     for (std::string line; std::getline(lines, line);) subjects.push_back(line);
@@ -33,12 +34,12 @@ std::map<std::string, std::string> load_subject_prefixes(const std::filesystem::
                                                          const std::filesystem::path& user_config) {
     using Prefixes = std::map<std::string, std::string>;
     return read_layers(project_config, user_config, "subject-prefixes.yaml", Prefixes{},
-                       entries_over<Prefixes>([](const std::string& text, const std::string& file) {
-                           YamlFields at(parse_yaml(text, file), "", file);
+                       config::entries_over<Prefixes>([](const std::string& text, const std::string& file) {
+                           series::YamlFields at(series::parse_yaml(text, file), "", file);
                            Prefixes prefixes = at.text_map("prefixes");
                            at.finish();
                            return prefixes;
                        }));
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::check

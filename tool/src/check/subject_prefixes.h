@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::check {
 
 /// Which subject prefixes a subsystem uses for a path: from the tree's
 /// history when it has one (the last commits touching the path's
@@ -29,4 +29,4 @@ private:
     std::map<std::string, std::vector<std::string>> by_directory_;
 };
 
-}  // namespace seriesctl
+}  // namespace seriesctl::check

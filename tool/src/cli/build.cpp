@@ -19,14 +19,14 @@ struct BuildOptions {
     int jobs = 0;
 };
 
-std::string cell_text(const BuildCell& cell, const Context& context) {
+std::string cell_text(const build::BuildCell& cell, const Context& context) {
     if (!cell.ok) return context.paint("FAILED", "31") + " (" + std::to_string(cell.errors.size()) + " errors)";
     if (!cell.new_warnings.empty())
         return context.paint("+" + std::to_string(cell.new_warnings.size()) + " warnings", "33");
     return context.paint("ok", "32") + (cell.reused ? " (reused)" : "");
 }
 
-nlohmann::json diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
+nlohmann::json diagnostics_json(const std::vector<build::Diagnostic>& diagnostics) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& d : diagnostics)
         out.push_back({{"file", d.file}, {"line", d.line}, {"kind", d.kind}, {"message", d.message}});
@@ -34,23 +34,23 @@ nlohmann::json diagnostics_json(const std::vector<Diagnostic>& diagnostics) {
 }
 
 void run(const BuildOptions& options, Context& context) {
-    const Project& project = context.project();
-    BuildRequest request;
+    const repo::Project& project = context.project();
+    build::BuildRequest request;
     request.series = project.resolve_series(options.series);
     request.version = options.version;
     request.arches = options.arches;
     request.sparse = options.sparse;
     request.reuse = !options.rebuild;
     request.jobs = jobs_or_cores(options.jobs);
-    BuildReport report;
+    build::BuildReport report;
     {
         Progress progress;
-        report = run_build(project, context.trees(), context.build_arches(), request,
+        report = build::run_build(project, context.trees(), context.build_arches(), request,
                            [&](const std::string& what) { progress.update(what); });
     }
     bool all_passed = true;
     for (const auto& arch : report.arches) all_passed = all_passed && report.passed(arch);
-    if (!all_passed) context.exit_status = exit_findings;
+    if (!all_passed) context.exit_status = util::exit_findings;
 
     if (context.options.json) {
         nlohmann::json out = {{"series", report.series}, {"version", report.version}, {"tree", report.tree},
@@ -70,7 +70,7 @@ void run(const BuildOptions& options, Context& context) {
     std::vector<std::string> headers = {"STEP"};
     for (const auto& arch : report.arches)
         for (const auto& fragment : report.fragments) headers.push_back(arch + "/" + fragment);
-    Table table(headers);
+    series::Table table(headers);
     for (size_t step = 0; step < report.steps.size(); ++step) {
         std::vector<std::string> row = {step == 0 ? "base" : std::to_string(step) + " " + report.steps[step]};
         for (const auto& cell : report.cells)

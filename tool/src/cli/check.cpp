@@ -16,25 +16,26 @@ struct CheckOptions {
     std::string tree;
 };
 
-std::string place(const Finding& finding) {
+std::string place(const check::Finding& finding) {
     if (!finding.file.empty()) return finding.file + ":" + std::to_string(finding.line);
     if (finding.patch_line) return "message line " + std::to_string(finding.patch_line);
     return "-";
 }
 
 void run(const CheckOptions& options, Context& context) {
-    const Project& project = context.project();
-    CheckRequest request{project.resolve_series(options.series), options.version, options.tree};
-    CheckReport report;
+    const repo::Project& project = context.project();
+    check::CheckRequest request{project.resolve_series(options.series), options.version, options.tree};
+    check::CheckReport report;
     {
         Progress progress;
-        report = run_check(project, context.trees(), context.subject_prefixes(), request,
+        report = check::run_check(project, context.trees(), context.subject_prefixes(), request,
                            [&](const std::string& what) { progress.update(what); });
     }
-    FindingCounts checkpatch = count_findings(report.findings, "checkpatch");
-    size_t lints = count_findings(report.findings, "lint").errors + count_findings(report.findings, "lint").warnings +
-                   count_findings(report.findings, "lint").checks;
-    if (!report.findings.empty()) context.exit_status = exit_findings;
+    check::FindingCounts checkpatch = check::count_findings(report.findings, "checkpatch");
+    size_t lints = check::count_findings(report.findings, "lint").errors +
+                   check::count_findings(report.findings, "lint").warnings +
+                   check::count_findings(report.findings, "lint").checks;
+    if (!report.findings.empty()) context.exit_status = util::exit_findings;
 
     if (context.options.json) {
         nlohmann::json out = {{"series", report.series},   {"version", report.version},
@@ -51,7 +52,7 @@ void run(const CheckOptions& options, Context& context) {
         return;
     }
     if (!report.findings.empty()) {
-        Table table({"PATCH", "WHERE", "LEVEL", "TYPE", "MESSAGE"});
+        series::Table table({"PATCH", "WHERE", "LEVEL", "TYPE", "MESSAGE"});
         for (const auto& f : report.findings)
             table.add({f.patch ? std::to_string(f.patch) : "series", place(f),
                        context.paint(f.level, f.level == "ERROR" ? "31" : "33"), f.type, f.message});

@@ -28,21 +28,21 @@ void Context::prepare(unsigned needs) {
     std::string root = options.root;
     if (root.empty())
         if (const char* env = std::getenv("SERIESCTL_ROOT")) root = env;
-    project_ = Project::find(std::filesystem::current_path(), root);
+    project_ = repo::Project::find(std::filesystem::current_path(), root);
     std::filesystem::path shipped = project_->config_dir();
-    std::filesystem::path user = user_config_dir();
-    if (needs & needs_trees) trees_ = load_tree_config(shipped, user);
-    if (needs & needs_lore) lore_ = load_lore_config(shipped, user);
-    if (needs & needs_hosts) hosts_ = load_host_config(shipped, user);
-    if (needs & needs_build_arches) build_arches_ = load_build_arches(shipped, user);
-    if (needs & needs_subject_prefixes) subject_prefixes_ = load_subject_prefixes(shipped, user);
+    std::filesystem::path user = util::user_config_dir();
+    if (needs & needs_trees) trees_ = config::load_tree_config(shipped, user);
+    if (needs & needs_lore) lore_ = config::load_lore_config(shipped, user);
+    if (needs & needs_hosts) hosts_ = hw::load_host_config(shipped, user);
+    if (needs & needs_build_arches) build_arches_ = build::load_build_arches(shipped, user);
+    if (needs & needs_subject_prefixes) subject_prefixes_ = check::load_subject_prefixes(shipped, user);
 }
 
-const Project& Context::project() const { return prepared(project_, "needs_checkout"); }
-const TreeConfig& Context::trees() const { return prepared(trees_, "needs_trees"); }
-const LoreConfig& Context::lore() const { return prepared(lore_, "needs_lore"); }
-const HostConfig& Context::hosts() const { return prepared(hosts_, "needs_hosts"); }
-const std::map<std::string, BuildArch>& Context::build_arches() const {
+const repo::Project& Context::project() const { return prepared(project_, "needs_checkout"); }
+const config::TreeConfig& Context::trees() const { return prepared(trees_, "needs_trees"); }
+const config::LoreConfig& Context::lore() const { return prepared(lore_, "needs_lore"); }
+const hw::HostConfig& Context::hosts() const { return prepared(hosts_, "needs_hosts"); }
+const std::map<std::string, build::BuildArch>& Context::build_arches() const {
     return prepared(build_arches_, "needs_build_arches");
 }
 const std::map<std::string, std::string>& Context::subject_prefixes() const {

@@ -46,22 +46,22 @@ public:
 
     // What was prepared; asking for what the verb did not declare is a
     // mistake in the verb table (std::logic_error, "internal error").
-    const Project& project() const;
-    const TreeConfig& trees() const;
-    const LoreConfig& lore() const;
-    const HostConfig& hosts() const;
-    const std::map<std::string, BuildArch>& build_arches() const;
+    const repo::Project& project() const;
+    const config::TreeConfig& trees() const;
+    const config::LoreConfig& lore() const;
+    const hw::HostConfig& hosts() const;
+    const std::map<std::string, build::BuildArch>& build_arches() const;
     const std::map<std::string, std::string>& subject_prefixes() const;
 
     /// Wraps text in an ANSI colour when colour is on.
     std::string paint(const std::string& text, const char* ansi) const;
 
 private:
-    std::optional<Project> project_;
-    std::optional<TreeConfig> trees_;
-    std::optional<LoreConfig> lore_;
-    std::optional<HostConfig> hosts_;
-    std::optional<std::map<std::string, BuildArch>> build_arches_;
+    std::optional<repo::Project> project_;
+    std::optional<config::TreeConfig> trees_;
+    std::optional<config::LoreConfig> lore_;
+    std::optional<hw::HostConfig> hosts_;
+    std::optional<std::map<std::string, build::BuildArch>> build_arches_;
     std::optional<std::map<std::string, std::string>> subject_prefixes_;
 };
 

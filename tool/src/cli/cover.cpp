@@ -22,22 +22,22 @@ struct CoverOptions {
 
 // $EDITOR on the cover's free text; what comes back replaces it, or
 // nothing changes when it does not read.
-void edit(const Project& project, const VersionAtHand& at_hand) {
+void edit(const repo::Project& project, const repo::VersionAtHand& at_hand) {
     const char* editor = std::getenv("VISUAL");
     if (!editor || !*editor) editor = std::getenv("EDITOR");
-    if (!editor || !*editor) throw Error("cover --edit needs $EDITOR (or $VISUAL)");
-    ScratchDir scratch(std::filesystem::temp_directory_path());
+    if (!editor || !*editor) throw util::Error("cover --edit needs $EDITOR (or $VISUAL)");
+    util::ScratchDir scratch(std::filesystem::temp_directory_path());
     std::filesystem::path file = scratch.path() / (at_hand.series.name + "-" + at_hand.version().name() + "-cover.yaml");
-    write_file_atomically(file, cover_fields_yaml(at_hand.version().cover));
+    util::write_file_atomically(file, series::cover_fields_yaml(at_hand.version().cover));
     // The editor gets the terminal: stdin, stdout and stderr stay ours.
     std::string command = std::string(editor) + " \"" + file.string() + "\"";
     int status = std::system(command.c_str());
-    if (status != 0) throw Error(std::string(editor) + " exited with status " + std::to_string(status) +
+    if (status != 0) throw util::Error(std::string(editor) + " exited with status " + std::to_string(status) +
                                  "; the cover is unchanged");
-    Cover edited = parse_cover_fields(read_file(file), file.string());
+    series::Cover edited = series::parse_cover_fields(util::read_file(file), file.string());
     const std::string version = at_hand.version().name();
-    update_series_file(project.series_file(at_hand.series.name), [&](Series& series) {
-        Cover& cover = series.version(version).cover;
+    repo::update_series_file(project.series_file(at_hand.series.name), [&](series::Series& series) {
+        series::Cover& cover = series.version(version).cover;
         cover.subject = edited.subject;
         cover.body = edited.body;
         cover.questions = edited.questions;
@@ -45,17 +45,17 @@ void edit(const Project& project, const VersionAtHand& at_hand) {
 }
 
 void run(const CoverOptions& options, Context& context) {
-    const Project& project = context.project();
+    const repo::Project& project = context.project();
     std::string series = project.resolve_series(options.series);
-    VersionAtHand at_hand = load_version_at_hand(project, series, options.version);
+    repo::VersionAtHand at_hand = repo::load_version_at_hand(project, series, options.version);
     if (options.edit) {
         edit(project, at_hand);
-        at_hand = load_version_at_hand(project, series, at_hand.version().name());
+        at_hand = repo::load_version_at_hand(project, series, at_hand.version().name());
     }
-    CoverFacts facts = cover_facts(project, context.trees(), context.lore(), at_hand);
-    const Version& version = at_hand.version();
-    std::string subject = cover_subject(at_hand);
-    std::string body = cover_text(project, at_hand, facts);
+    series::CoverFacts facts = send::cover_facts(project, context.trees(), context.lore(), at_hand);
+    const series::Version& version = at_hand.version();
+    std::string subject = send::cover_subject(at_hand);
+    std::string body = send::cover_text(project, at_hand, facts);
     if (context.options.json) {
         std::cout << nlohmann::json{{"series", series}, {"version", version.name()}, {"subject", subject},
                                     {"body", body}}

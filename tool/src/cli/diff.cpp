@@ -15,20 +15,21 @@ struct DiffOptions {
 };
 
 void run_diff(const DiffOptions& options, Context& context) {
-    const Project& project = context.project();
-    VersionDiff diff;
+    const repo::Project& project = context.project();
+    lifecycle::VersionDiff diff;
     {
         Progress progress;
-        diff = diff_versions(project, context.trees(), options.series, options.old_version, options.new_version,
-                             TreeStore(cache_dir()), [&](const std::string& what) { progress.update(what); });
+        diff = lifecycle::diff_versions(project, context.trees(), options.series, options.old_version,
+                                        options.new_version, tree::TreeStore(util::cache_dir()),
+                                        [&](const std::string& what) { progress.update(what); });
     }
     if (context.options.json) {
-        nlohmann::json out = render_range_diff_json(diff.old_version, diff.new_version, diff.pairs);
+        nlohmann::json out = lifecycle::render_range_diff_json(diff.old_version, diff.new_version, diff.pairs);
         out["series"] = diff.series;
         std::cout << out.dump(2) << "\n";
         return;
     }
-    std::cout << render_range_diff_text(diff.old_version, diff.new_version, diff.pairs,
+    std::cout << lifecycle::render_range_diff_text(diff.old_version, diff.new_version, diff.pairs,
                                         [&](const std::string& text, const char* ansi) {
                                             return context.paint(text, ansi);
                                         });

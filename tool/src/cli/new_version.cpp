@@ -15,9 +15,9 @@ struct NewVersionOptions {
 };
 
 void run_new_version(const NewVersionOptions& options, Context& context) {
-    const Project& project = context.project();
-    NewVersionOutcome outcome = new_version(project, options.series, options.from);
-    const Version& created = outcome.created;
+    const repo::Project& project = context.project();
+    lifecycle::NewVersionOutcome outcome = lifecycle::new_version(project, options.series, options.from);
+    const series::Version& created = outcome.created;
     if (context.options.json) {
         nlohmann::json out = {{"series", outcome.series}, {"version", created.name()}, {"from", outcome.from},
                               {"patches", created.patches}};

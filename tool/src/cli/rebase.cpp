@@ -18,20 +18,21 @@ struct RebaseOptions {
 };
 
 void run_check(const RebaseOptions& options, Context& context) {
-    const Project& project = context.project();
-    const TreeConfig& config = context.trees();
-    RebaseCheckReport check;
+    const repo::Project& project = context.project();
+    const config::TreeConfig& config = context.trees();
+    patch::RebaseCheckReport check;
     {
         Progress progress;
-        check = check_version(project, {options.series, options.version}, config, options.onto,
-                              TreeStore(cache_dir()), [&](const std::string& what) { progress.update(what); });
+        check = rebase::check_version(project, {options.series, options.version}, config, options.onto,
+                                      tree::TreeStore(util::cache_dir()),
+                                      [&](const std::string& what) { progress.update(what); });
     }
     size_t tried = 0;
     for (const auto& tree : check.trees) {
         if (tree.missing.empty()) ++tried;
-        if (tree.missing.empty() && !tree.applies()) context.exit_status = exit_findings;
+        if (tree.missing.empty() && !tree.applies()) context.exit_status = util::exit_findings;
     }
-    if (tried == 0) context.exit_status = exit_findings;  // nothing checked is not "applies everywhere"
+    if (tried == 0) context.exit_status = util::exit_findings;  // nothing checked is not "applies everywhere"
     if (context.options.json) {
         nlohmann::json out = check_json(check);
         out["checked"] = tried;
@@ -47,16 +48,17 @@ void run_check(const RebaseOptions& options, Context& context) {
 }
 
 void run_rebase(const RebaseOptions& options, Context& context) {
-    if (options.onto.size() != 1) throw Error("rebase needs exactly one --onto TREE (or --check to try several)");
-    const Project& project = context.project();
-    const TreeConfig& config = context.trees();
-    RebaseOutcome outcome;
+    if (options.onto.size() != 1) throw util::Error("rebase needs exactly one --onto TREE (or --check to try several)");
+    const repo::Project& project = context.project();
+    const config::TreeConfig& config = context.trees();
+    rebase::RebaseOutcome outcome;
     {
         Progress progress;
-        outcome = rebase_version(project, {options.series, options.version}, find_tree(config, options.onto.front()),
-                                 TreeStore(cache_dir()), [&](const std::string& what) { progress.update(what); });
+        outcome = rebase::rebase_version(
+            project, {options.series, options.version}, config::find_tree(config, options.onto.front()),
+            tree::TreeStore(util::cache_dir()), [&](const std::string& what) { progress.update(what); });
     }
-    if (!outcome.report.applies()) context.exit_status = exit_findings;
+    if (!outcome.report.applies()) context.exit_status = util::exit_findings;
     if (context.options.json) {
         nlohmann::json out = tree_json(outcome.report);
         out["series"] = outcome.series;

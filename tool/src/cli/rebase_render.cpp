@@ -2,50 +2,52 @@
 
 #include "series/table.h"
 
-namespace seriesctl {
+namespace seriesctl::cli {
 
 namespace {
 
 // Enough lines of a conflict to see what moved; the JSON has them all.
 constexpr size_t shown_mismatches = 6;
 
-const char* colour_of(Outcome outcome) {
+const char* colour_of(patch::Outcome outcome) {
     switch (outcome) {
-    case Outcome::clean: return "32";
-    case Outcome::offset:
-    case Outcome::fuzz:
-    case Outcome::merged: return "33";
-    case Outcome::conflict: return "31";
+    case patch::Outcome::clean: return "32";
+    case patch::Outcome::offset:
+    case patch::Outcome::fuzz:
+    case patch::Outcome::merged: return "33";
+    case patch::Outcome::conflict: return "31";
     }
     return "0";
 }
 
-std::string number_of(const PatchReport& patch, size_t total) {
+std::string number_of(const patch::PatchReport& patch, size_t total) {
     return std::to_string(patch.number) + "/" + std::to_string(total);
 }
 
-std::string hunk_result(const HunkReport& hunk) {
+std::string hunk_result(const patch::HunkReport& hunk) {
     switch (hunk.outcome) {
-    case Outcome::clean: return "clean at line " + std::to_string(hunk.line);
-    case Outcome::offset: return "offset " + std::to_string(hunk.offset) + " (at line " + std::to_string(hunk.line) + ")";
-    case Outcome::fuzz:
+    case patch::Outcome::clean: return "clean at line " + std::to_string(hunk.line);
+    case patch::Outcome::offset:
+        return "offset " + std::to_string(hunk.offset) + " (at line " + std::to_string(hunk.line) + ")";
+    case patch::Outcome::fuzz:
         return "fuzz " + std::to_string(hunk.fuzz) + ", offset " + std::to_string(hunk.offset) + " (at line " +
                std::to_string(hunk.line) + ")";
-    case Outcome::merged: return "3-way merged";
-    case Outcome::conflict: return "conflict; closest match at line " + std::to_string(hunk.line);
+    case patch::Outcome::merged: return "3-way merged";
+    case patch::Outcome::conflict: return "conflict; closest match at line " + std::to_string(hunk.line);
     }
     return "?";
 }
 
 // The hunks of a patch that did not go on clean, and why.
-std::string details(const std::string& where, const PatchReport& patch, size_t total, const Painter& paint) {
+std::string details(const std::string& where, const patch::PatchReport& patch, size_t total,
+                    const series::Painter& paint) {
     std::string text;
     for (const auto& file : patch.files) {
-        if (file.outcome == Outcome::clean) continue;
+        if (file.outcome == patch::Outcome::clean) continue;
         text += where + number_of(patch, total) + " " + file.path + ": " +
                 paint(file.problem.empty() ? to_string(file.outcome) : file.problem, colour_of(file.outcome)) + "\n";
         for (const auto& hunk : file.hunks) {
-            if (hunk.outcome == Outcome::clean) continue;
+            if (hunk.outcome == patch::Outcome::clean) continue;
             text += "  " + hunk.header + "\n    " + paint(hunk_result(hunk), colour_of(hunk.outcome)) + "\n";
             for (size_t i = 0; i < hunk.mismatches.size() && i < shown_mismatches; ++i) {
                 const auto& m = hunk.mismatches[i];
@@ -60,7 +62,7 @@ std::string details(const std::string& where, const PatchReport& patch, size_t t
     return text;
 }
 
-nlohmann::json hunk_json(const HunkReport& hunk) {
+nlohmann::json hunk_json(const patch::HunkReport& hunk) {
     nlohmann::json out = {{"header", hunk.header}, {"outcome", to_string(hunk.outcome)}, {"offset", hunk.offset},
                           {"fuzz", hunk.fuzz},     {"line", hunk.line}};
     if (!hunk.mismatches.empty()) {
@@ -75,9 +77,10 @@ nlohmann::json hunk_json(const HunkReport& hunk) {
 
 }  // namespace
 
-std::string render_tree_text(const std::string& version, const TreeReport& report, const Painter& paint) {
+std::string render_tree_text(const std::string& version, const patch::TreeReport& report,
+                             const series::Painter& paint) {
     if (!report.missing.empty()) return version + " on " + report.tree + ": " + report.missing + "\n";
-    Table table({"PATCH", "SUBJECT", "RESULT"});
+    series::Table table({"PATCH", "SUBJECT", "RESULT"});
     std::string notes;
     for (const auto& patch : report.patches) {
         table.add({number_of(patch, report.patches.size()), patch.subject,
@@ -91,11 +94,11 @@ std::string render_tree_text(const std::string& version, const TreeReport& repor
     return text;
 }
 
-std::string render_check_text(const RebaseCheckReport& check, const Painter& paint) {
+std::string render_check_text(const patch::RebaseCheckReport& check, const series::Painter& paint) {
     std::vector<std::string> headers = {"TREE", "TIP"};
     for (size_t i = 0; i < check.patches.size(); ++i)
         headers.push_back(std::to_string(i + 1) + "/" + std::to_string(check.patches.size()));
-    Table table(headers);
+    series::Table table(headers);
     std::string notes;
     for (const auto& tree : check.trees) {
         std::vector<std::string> row = {tree.tree, tree.missing.empty() ? tree.commit.substr(0, 12) : "-"};
@@ -118,7 +121,7 @@ std::string render_check_text(const RebaseCheckReport& check, const Painter& pai
     return text;
 }
 
-nlohmann::json tree_json(const TreeReport& report) {
+nlohmann::json tree_json(const patch::TreeReport& report) {
     nlohmann::json out = {{"tree", report.tree}, {"commit", report.commit}, {"applies", report.applies()}};
     if (!report.missing.empty()) out["missing"] = report.missing;
     out["patches"] = nlohmann::json::array();
@@ -140,11 +143,11 @@ nlohmann::json tree_json(const TreeReport& report) {
     return out;
 }
 
-nlohmann::json check_json(const RebaseCheckReport& check) {
+nlohmann::json check_json(const patch::RebaseCheckReport& check) {
     nlohmann::json out = {{"series", check.series}, {"version", check.version}, {"patches", check.patches}};
     out["trees"] = nlohmann::json::array();
     for (const auto& tree : check.trees) out["trees"].push_back(tree_json(tree));
     return out;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::cli

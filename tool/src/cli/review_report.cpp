@@ -3,7 +3,7 @@
 #include "mail/reply.h"
 #include "series/table.h"
 
-namespace seriesctl {
+namespace seriesctl::cli {
 
 namespace {
 
@@ -11,18 +11,18 @@ std::string patch_text(int patch) { return patch == 0 ? "cover" : std::to_string
 
 }  // namespace
 
-std::string render_reviews_text(const ReviewListing& listing, const Painter& paint) {
-    Table table({"ID", "VERSION", "PATCH", "FROM", "DATE", "TRAILERS", "SAYS", "STATE"});
+std::string render_reviews_text(const ReviewListing& listing, const series::Painter& paint) {
+    series::Table table({"ID", "VERSION", "PATCH", "FROM", "DATE", "TRAILERS", "SAYS", "STATE"});
     size_t open = 0;
-    for (const Version* version : listing.versions)
+    for (const series::Version* version : listing.versions)
         for (const auto& review : version->reviews) {
             std::string state = review.addressed_in.empty()
                                     ? paint("open", "33")
                                     : paint("addressed in " + review.addressed_in, "32") +
-                                          (review.note.empty() ? "" : ": " + cut_to_width(review.note, 50));
+                                          (review.note.empty() ? "" : ": " + series::cut_to_width(review.note, 50));
             if (review.addressed_in.empty()) ++open;
             table.add({review.id, version->name(), patch_text(review.patch), review.author, review.date.substr(0, 10),
-                       trailer_kinds(review.trailers), cut_to_width(review.excerpt, 50), state});
+                       mail::trailer_kinds(review.trailers), series::cut_to_width(review.excerpt, 50), state});
         }
     if (table.empty()) return "no reviews recorded\n";
     return table.render() + std::to_string(open) + " open\n";
@@ -32,7 +32,7 @@ nlohmann::json render_reviews_json(const ReviewListing& listing) {
     nlohmann::json out;
     out["series"] = listing.series->name;
     out["reviews"] = nlohmann::json::array();
-    for (const Version* version : listing.versions)
+    for (const series::Version* version : listing.versions)
         for (const auto& review : version->reviews) {
             nlohmann::json item = {{"id", review.id},
                                    {"version", version->name()},
@@ -50,4 +50,4 @@ nlohmann::json render_reviews_json(const ReviewListing& listing) {
     return out;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::cli

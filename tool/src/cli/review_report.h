@@ -7,17 +7,17 @@
 #include "series/series.h"
 #include "series/status_report.h"
 
-namespace seriesctl {
+namespace seriesctl::cli {
 
 /// The reviews `seriesctl reviews` lists: one version's, or every version's.
 struct ReviewListing {
-    const Series* series = nullptr;
-    std::vector<const Version*> versions;
+    const series::Series* series = nullptr;
+    std::vector<const series::Version*> versions;
 };
 
 /// A table: id, version, who, patch, date, trailers, excerpt, and open or
 /// "addressed in vN: note".
-std::string render_reviews_text(const ReviewListing& listing, const Painter& paint);
+std::string render_reviews_text(const ReviewListing& listing, const series::Painter& paint);
 nlohmann::json render_reviews_json(const ReviewListing& listing);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::cli

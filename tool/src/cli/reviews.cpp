@@ -18,8 +18,8 @@ struct ReviewsOptions {
 };
 
 void run_list(const ReviewsOptions& options, Context& context) {
-    const Project& project = context.project();
-    Series series = load_series_file(project.series_file(project.resolve_series(options.series)));
+    const repo::Project& project = context.project();
+    series::Series series = repo::load_series_file(project.series_file(project.resolve_series(options.series)));
     ReviewListing listing{&series, {}};
     if (!options.version.empty())
         listing.versions.push_back(&series.version(options.version));
@@ -34,13 +34,13 @@ void run_list(const ReviewsOptions& options, Context& context) {
 }
 
 void run_address(const ReviewsOptions& options, Context& context) {
-    const Project& project = context.project();
+    const repo::Project& project = context.project();
     std::string name = project.resolve_series(options.series);
     std::string version, id;
-    update_series_file(project.series_file(name), [&](Series& series) {
-        Version& draft = draft_version(series);
-        ReviewAt found = find_review_by_key(series, options.key);
-        address_review(draft, found, options.note);
+    repo::update_series_file(project.series_file(name), [&](series::Series& series) {
+        series::Version& draft = series::draft_version(series);
+        series::ReviewAt found = series::find_review_by_key(series, options.key);
+        series::address_review(draft, found, options.note);
         version = draft.name();
         id = found.review.id;
     });

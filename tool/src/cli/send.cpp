@@ -18,14 +18,14 @@ struct SendOptions {
     std::string output;
 };
 
-std::vector<std::string> formatted(const RecipientSet& set) {
+std::vector<std::string> formatted(const mail::RecipientSet& set) {
     std::vector<std::string> out;
     for (const auto& address : set.addresses()) out.push_back(address.formatted());
     return out;
 }
 
-nlohmann::json outcome_json(const SendOutcome& outcome, bool dry_run) {
-    const VersionMails& prepared = outcome.prepared;
+nlohmann::json outcome_json(const send::SendOutcome& outcome, bool dry_run) {
+    const send::VersionMails& prepared = outcome.prepared;
     nlohmann::json out = {{"series", prepared.at_hand.series.name},
                           {"version", prepared.at_hand.version().name()},
                           {"dry_run", dry_run},
@@ -47,7 +47,7 @@ nlohmann::json outcome_json(const SendOutcome& outcome, bool dry_run) {
     return out;
 }
 
-void print_thread(const VersionMails& prepared) {
+void print_thread(const send::VersionMails& prepared) {
     for (const auto& mail : prepared.mails) {
         std::cout << (mail.number ? "  " : "") << mail.subject << "\n";
         std::string indent = mail.number ? "      " : "    ";
@@ -61,17 +61,17 @@ void print_thread(const VersionMails& prepared) {
 }
 
 void run(const SendOptions& options, Context& context) {
-    const Project& project = context.project();
-    SendRequest request{project.resolve_series(options.series), options.version, options.dry_run, options.force,
+    const repo::Project& project = context.project();
+    send::SendRequest request{project.resolve_series(options.series), options.version, options.dry_run, options.force,
                         options.reason, options.output};
-    SendOutcome outcome;
+    send::SendOutcome outcome;
     {
         Progress progress;
-        outcome = send_version(project, context.trees(), context.lore(), request,
+        outcome = send::send_version(project, context.trees(), context.lore(), request,
                                [&](const std::string& what) { progress.update(what); });
     }
-    if (outcome.refused) context.exit_status = exit_findings;
-    const VersionMails& prepared = outcome.prepared;
+    if (outcome.refused) context.exit_status = util::exit_findings;
+    const send::VersionMails& prepared = outcome.prepared;
     if (context.options.json) {
         std::cout << outcome_json(outcome, options.dry_run).dump(2) << "\n";
         return;

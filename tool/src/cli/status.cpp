@@ -18,47 +18,48 @@ struct StatusOptions {
 };
 
 void run_status(const StatusOptions& options, Context& context) {
-    const Project& project = context.project();
-    Series series = load_series_file(project.series_file(project.resolve_series(options.series)));
+    const repo::Project& project = context.project();
+    series::Series series = repo::load_series_file(project.series_file(project.resolve_series(options.series)));
 
-    StatusReport report;
+    series::StatusReport report;
     report.series = &series;
-    std::vector<PatchFile> newest_patches;
+    std::vector<patch::PatchFile> newest_patches;
     for (const auto& version : series.versions) {
-        VersionSummary summary;
+        series::VersionSummary summary;
         summary.version = &version;
         try {
-            auto patches = load_version_patches(project, version);
+            auto patches = repo::load_version_patches(project, version);
             summary.patches = static_cast<int>(patches.size());
             if (&version == &series.versions.back()) newest_patches = std::move(patches);
-        } catch (const Error& e) {
+        } catch (const util::Error& e) {
             summary.patch_problem = e.what();
         }
         report.versions.push_back(summary);
     }
     if (!series.versions.empty()) {
-        const Version& newest = series.versions.back();
+        const series::Version& newest = series.versions.back();
         report.gates_of = newest.name();
-        const TreeConfig& trees = context.trees();
-        TreeStore store(cache_dir());
+        const config::TreeConfig& trees = context.trees();
+        tree::TreeStore store(util::cache_dir());
         std::string pending;
         if (auto tree = trees.find(series.tree_of(newest)); tree != trees.end())
-            pending = pending_import(tree->second, store);
+            pending = tree::pending_import(tree->second, store);
         if (!pending.empty()) report.notes.push_back(pending);
-        BaseStanding base = base_standing(trees, store, series.tree_of(newest), newest);
-        if (!base.note().empty() && !(base.state == BaseStanding::State::tree_missing && !pending.empty()))
+        tree::BaseStanding base = tree::base_standing(trees, store, series.tree_of(newest), newest);
+        if (!base.note().empty() && !(base.state == tree::BaseStanding::State::tree_missing && !pending.empty()))
             report.notes.push_back(base.note());
-        report.gates = gate_statuses(series, newest, current_content(project, series, newest_patches, base.tip));
+        report.gates =
+            series::gate_statuses(series, newest, repo::current_content(project, series, newest_patches, base.tip));
     }
 
     if (context.options.json)
-        std::cout << render_status_json(report).dump(2) << "\n";
+        std::cout << series::render_status_json(report).dump(2) << "\n";
     else
-        std::cout << render_status_text(report, [&](const std::string& text, const char* ansi) {
+        std::cout << series::render_status_text(report, [&](const std::string& text, const char* ansi) {
             return context.paint(text, ansi);
         });
     for (const auto& summary : report.versions)
-        if (summary.patches < 0) context.exit_status = exit_findings;
+        if (summary.patches < 0) context.exit_status = util::exit_findings;
 }
 
 }  // namespace

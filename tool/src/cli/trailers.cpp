@@ -16,7 +16,7 @@ struct TrailersOptions {
     bool force = false;
 };
 
-nlohmann::json carried_json(const std::vector<CarriedTrailer>& list) {
+nlohmann::json carried_json(const std::vector<series::CarriedTrailer>& list) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& carried : list)
         out.push_back({{"patch", carried.patch}, {"trailer", carried.trailer}, {"review", carried.review},
@@ -25,11 +25,12 @@ nlohmann::json carried_json(const std::vector<CarriedTrailer>& list) {
 }
 
 void run_trailers(const TrailersOptions& options, Context& context) {
-    const Project& project = context.project();
-    TrailersOutcome outcome = carry_trailers(project, options.series, options.version, options.force);
-    const TrailerPlan& plan = outcome.plan;
+    const repo::Project& project = context.project();
+    lifecycle::TrailersOutcome outcome =
+        lifecycle::carry_trailers(project, options.series, options.version, options.force);
+    const series::TrailerPlan& plan = outcome.plan;
     bool flagged = !plan.code_changed.empty() && !options.force;
-    if (flagged || !plan.objections.empty()) context.exit_status = exit_findings;
+    if (flagged || !plan.objections.empty()) context.exit_status = util::exit_findings;
     if (context.options.json) {
         nlohmann::json added = nlohmann::json::array();
         for (const auto& patch : plan.add)
@@ -45,8 +46,8 @@ void run_trailers(const TrailersOptions& options, Context& context) {
                   << "\n";
         return;
     }
-    Table table({"PATCH", "TRAILER", "FROM", "WHAT"});
-    auto add_rows = [&](const std::vector<CarriedTrailer>& list, const std::string& what) {
+    series::Table table({"PATCH", "TRAILER", "FROM", "WHAT"});
+    auto add_rows = [&](const std::vector<series::CarriedTrailer>& list, const std::string& what) {
         for (const auto& carried : list)
             table.add({std::to_string(carried.patch), carried.trailer, carried.review + " (" + carried.given_on + ")",
                        what});

@@ -23,16 +23,16 @@ struct ImportOptions {
 };
 
 void run_import(const ImportOptions& options, Context& context) {
-    const TreeConfig& config = context.trees();
-    const TreeSpec& tree = find_tree(config, options.tree);
-    if (tree.kind != TreeSpec::Kind::tarball)
-        throw Error("tree " + tree.name + " is not a tarball tree; `tree import` reads tarballs");
-    TreeStore store(cache_dir());
+    const config::TreeConfig& config = context.trees();
+    const config::TreeSpec& tree = config::find_tree(config, options.tree);
+    if (tree.kind != config::TreeSpec::Kind::tarball)
+        throw util::Error("tree " + tree.name + " is not a tarball tree; `tree import` reads tarballs");
+    tree::TreeStore store(util::cache_dir());
     auto started = std::chrono::steady_clock::now();
-    ImportResult result;
+    tree::ImportResult result;
     {
         Progress progress;
-        result = import_tarball(tree, store, [&](size_t files) {
+        result = tree::import_tarball(tree, store, [&](size_t files) {
             progress.update("importing " + tree.tarball + ": " + std::to_string(files) + " files");
         });
     }
@@ -40,7 +40,7 @@ void run_import(const ImportOptions& options, Context& context) {
     std::filesystem::path work_tree;
     if (options.checkout) {
         Progress progress;
-        work_tree = ensure_work_tree(store, tree.name, result.commit, [&](const std::string& what) {
+        work_tree = tree::ensure_work_tree(store, tree.name, result.commit, [&](const std::string& what) {
             progress.update(what);
         });
     }
@@ -67,19 +67,20 @@ void run_import(const ImportOptions& options, Context& context) {
 }
 
 void run_list(Context& context) {
-    const TreeConfig& config = context.trees();
-    TreeStore store(cache_dir());
-    Table table({"TREE", "KIND", "SOURCE", "TIP"});
+    const config::TreeConfig& config = context.trees();
+    tree::TreeStore store(util::cache_dir());
+    series::Table table({"TREE", "KIND", "SOURCE", "TIP"});
     nlohmann::json out = nlohmann::json::array();
     for (const auto& [name, tree] : config) {
-        std::string kind = tree.kind == TreeSpec::Kind::tarball ? "tarball"
-                           : tree.kind == TreeSpec::Kind::remote ? "remote" : "series";
-        std::string source = tree.kind == TreeSpec::Kind::tarball ? tree.tarball
-                             : tree.kind == TreeSpec::Kind::remote ? tree.url + " " + (tree.branch.empty() ? tree.tag : tree.branch)
-                                                                   : tree.base + " + " + std::to_string(tree.apply.size()) + " series";
+        std::string kind = tree.kind == config::TreeSpec::Kind::tarball ? "tarball"
+                           : tree.kind == config::TreeSpec::Kind::remote ? "remote" : "series";
+        std::string source = tree.kind == config::TreeSpec::Kind::tarball ? tree.tarball
+                             : tree.kind == config::TreeSpec::Kind::remote
+                                 ? tree.url + " " + (tree.branch.empty() ? tree.tag : tree.branch)
+                                 : tree.base + " + " + std::to_string(tree.apply.size()) + " series";
         std::string tip = "-";
         if (std::filesystem::exists(store.store_dir()))
-            if (auto oid = store.resolve(TreeStore::tip_ref(name))) tip = git::to_string(*oid);
+            if (auto oid = store.resolve(tree::TreeStore::tip_ref(name))) tip = git::to_string(*oid);
         table.add({name, kind, source, tip == "-" ? tip : tip.substr(0, 12)});
         out.push_back({{"tree", name}, {"kind", kind}, {"source", source}, {"tip", tip == "-" ? "" : tip}});
     }
@@ -95,31 +96,31 @@ struct SyncOptions {
 };
 
 // Series trees build on other trees: sync those first.
-std::vector<const TreeSpec*> sync_order(const TreeConfig& config, const SyncOptions& options) {
+std::vector<const config::TreeSpec*> sync_order(const config::TreeConfig& config, const SyncOptions& options) {
     if (!options.all) {
-        if (options.tree.empty()) throw Error("name a tree to sync, or --all");
-        return {&find_tree(config, options.tree)};
+        if (options.tree.empty()) throw util::Error("name a tree to sync, or --all");
+        return {&config::find_tree(config, options.tree)};
     }
-    std::vector<const TreeSpec*> trees;
+    std::vector<const config::TreeSpec*> trees;
     for (const auto& [name, tree] : config)
-        if (tree.kind != TreeSpec::Kind::series) trees.push_back(&tree);
+        if (tree.kind != config::TreeSpec::Kind::series) trees.push_back(&tree);
     for (const auto& [name, tree] : config)
-        if (tree.kind == TreeSpec::Kind::series) trees.push_back(&tree);
+        if (tree.kind == config::TreeSpec::Kind::series) trees.push_back(&tree);
     return trees;
 }
 
 void run_sync(const SyncOptions& options, Context& context) {
-    const TreeConfig& config = context.trees();
-    const LoreConfig& lore = context.lore();
-    TreeStore store(cache_dir());
+    const config::TreeConfig& config = context.trees();
+    const config::LoreConfig& lore = context.lore();
+    tree::TreeStore store(util::cache_dir());
     nlohmann::json out = nlohmann::json::array();
     std::string failed;
-    for (const TreeSpec* tree : sync_order(config, options)) {
-        SyncResult result;
+    for (const config::TreeSpec* tree : sync_order(config, options)) {
+        tree::SyncResult result;
         try {
             Progress progress;
-            result = sync_tree(*tree, store, lore, [&](const std::string& what) { progress.update(what); });
-        } catch (const Error& e) {
+            result = tree::sync_tree(*tree, store, lore, [&](const std::string& what) { progress.update(what); });
+        } catch (const util::Error& e) {
             if (!options.all) throw;
             std::cerr << "seriesctl: " << e.what() << "\n";
             failed += (failed.empty() ? "" : ", ") + tree->name;
@@ -136,7 +137,7 @@ void run_sync(const SyncOptions& options, Context& context) {
                       << " -> " << result.commit.substr(0, 12) << "\n";
     }
     if (context.options.json) std::cout << out.dump(2) << "\n";
-    if (!failed.empty()) throw Error("could not sync " + failed + "; the other trees are synced");
+    if (!failed.empty()) throw util::Error("could not sync " + failed + "; the other trees are synced");
 }
 
 }  // namespace

@@ -40,7 +40,7 @@ void print_command(const std::string& command) {
     }
 }
 
-void print_plan(const BoardPlan& plan, const Context& context) {
+void print_plan(const hw::BoardPlan& plan, const Context& context) {
     if (context.options.json) {
         nlohmann::json out = {{"series", plan.series}, {"version", plan.version}, {"board", plan.board}};
         out["steps"] = nlohmann::json::array();
@@ -54,7 +54,7 @@ void print_plan(const BoardPlan& plan, const Context& context) {
     std::cout << "validate " << plan.series << " " << plan.version << " on " << plan.board << ": " << plan.steps.size()
               << " steps (dry run; {run} and what steps capture are filled in when it runs)\n";
     for (size_t i = 0; i < plan.steps.size(); ++i) {
-        const PlannedStep& step = plan.steps[i];
+        const hw::PlannedStep& step = plan.steps[i];
         std::cout << "\n" << i + 1 << ". " << step.name << ": " << step.kind << " on " << step.host << " (ssh "
                   << step.destination << "), timeout " << step.timeout << " s\n";
         for (const auto& command : step.commands) print_command(command);
@@ -64,9 +64,9 @@ void print_plan(const BoardPlan& plan, const Context& context) {
 
 std::string seconds_text(double seconds) { return std::to_string(static_cast<long>(seconds + 0.5)) + " s"; }
 
-void print_run(const BoardValidation& run, const Context& context) {
+void print_run(const hw::BoardValidation& run, const Context& context) {
     if (context.options.json) {
-        std::cout << read_file(run.summary);
+        std::cout << util::read_file(run.summary);
         return;
     }
     std::cout << "validate " << run.series << " " << run.version << " on " << run.board << ", run " << run.run_id
@@ -88,20 +88,20 @@ void print_run(const BoardValidation& run, const Context& context) {
 }
 
 void run_board(const ValidateOptions& options, Context& context) {
-    const Project& project = context.project();
-    BoardRequest request{options.series, options.version, options.hw};
+    const repo::Project& project = context.project();
+    hw::BoardRequest request{options.series, options.version, options.hw};
     if (options.dry_run) {
-        print_plan(plan_board_validation(project, context.hosts(), request), context);
+        print_plan(hw::plan_board_validation(project, context.hosts(), request), context);
         return;
     }
-    OpenSsh ssh;
-    BoardValidation result;
+    hw::OpenSsh ssh;
+    hw::BoardValidation result;
     {
         Progress progress;
         std::string current;
         bool tty = ::isatty(STDERR_FILENO);
-        JobObserver observer{
-            [&](size_t index, size_t total, const JobStep& step) {
+        hw::JobObserver observer{
+            [&](size_t index, size_t total, const hw::JobStep& step) {
                 current = "[" + std::to_string(index + 1) + "/" + std::to_string(total) + "] " + step.name + " on " +
                           step.host + " (timeout " + std::to_string(step.timeout) + " s)";
                 progress.update(current);
@@ -110,7 +110,7 @@ void run_board(const ValidateOptions& options, Context& context) {
             [&](const std::string& line) {
                 if (tty) progress.update(current + ": " + line.substr(0, 100));
             }};
-        result = run_board_validation(project, context.hosts(), context.trees(), request, ssh, observer);
+        result = hw::run_board_validation(project, context.hosts(), context.trees(), request, ssh, observer);
     }
     print_run(result, context);
     if (const auto& failure = result.job.failure) {
@@ -120,14 +120,14 @@ void run_board(const ValidateOptions& options, Context& context) {
         if (!failure->last_lines.empty()) std::cerr << "  last output:\n";
         for (const auto& line : failure->last_lines) std::cerr << "    " << line << "\n";
         std::cerr << "  no gate recorded\n";
-        context.exit_status = exit_error;
+        context.exit_status = util::exit_error;
         return;
     }
     for (const auto& gate : result.gates)
-        if (!gate.passed) context.exit_status = exit_findings;
+        if (!gate.passed) context.exit_status = util::exit_findings;
 }
 
-nlohmann::json run_json(const QemuKernelRun& run) {
+nlohmann::json run_json(const validate::QemuKernelRun& run) {
     return {{"label", run.label},
             {"expected_probe", run.expected_probe},
             {"key", run.key},
@@ -155,7 +155,7 @@ std::string verdict(bool passed, const Context& context) {
     return passed ? context.paint("passed", "32") : context.paint("FAILED", "31");
 }
 
-void print_report(const QemuLaneReport& report, bool dry_run, const Context& context) {
+void print_report(const validate::QemuLaneReport& report, bool dry_run, const Context& context) {
     std::cout << report.series << " " << report.version << " on " << report.tree << " @ " << report.base.substr(0, 12)
               << " under qemu" << (dry_run ? " (dry run: nothing is built or recorded)" : "") << "\n";
     if (!report.overlay.empty()) {
@@ -167,8 +167,8 @@ void print_report(const QemuLaneReport& report, bool dry_run, const Context& con
         for (size_t i = 0; i < report.plan.size(); ++i) std::cout << "  " << i + 1 << ". " << report.plan[i] << "\n";
         return;
     }
-    Table table({"KERNEL", "UNAME", "BUILD", "BOOT", "PROBE", "FENCES INIT/SIGNALLED", "VB2 QUEUE/DONE", "REPORTS (SERIES)",
-                 "VERDICT"});
+    series::Table table({"KERNEL", "UNAME", "BUILD", "BOOT", "PROBE", "FENCES INIT/SIGNALLED", "VB2 QUEUE/DONE",
+                         "REPORTS (SERIES)", "VERDICT"});
     for (const auto& run : report.runs) {
         const auto& summary = run.summary;
         auto count = [&](const char* event) { return std::to_string(summary.trace.count(event)); };
@@ -197,20 +197,21 @@ void print_report(const QemuLaneReport& report, bool dry_run, const Context& con
 }
 
 void run_qemu(const ValidateOptions& options, Context& context) {
-    const Project& project = context.project();
-    QemuLaneRequest request;
+    const repo::Project& project = context.project();
+    validate::QemuLaneRequest request;
     request.series = project.resolve_series(options.series);
     request.version = options.version;
     request.ab = options.ab;
     request.dry_run = options.dry_run;
     request.boot_args = options.boot_args;
     request.jobs = jobs_or_cores(options.jobs);
-    QemuLaneReport report;
+    validate::QemuLaneReport report;
     {
         Progress progress;
-        report = run_qemu_lane(project, context.trees(), request, [&](const std::string& what) { progress.update(what); });
+        report = validate::run_qemu_lane(project, context.trees(), request,
+                                         [&](const std::string& what) { progress.update(what); });
     }
-    if (!options.dry_run && !report.passed()) context.exit_status = exit_findings;
+    if (!options.dry_run && !report.passed()) context.exit_status = util::exit_findings;
     if (context.options.json) {
         nlohmann::json out = {{"series", report.series}, {"version", report.version}, {"tree", report.tree},
                               {"base", report.base},     {"overlay", report.overlay}, {"plan", report.plan},
@@ -227,7 +228,7 @@ void run_qemu(const ValidateOptions& options, Context& context) {
 void run(const ValidateOptions& options, Context& context) {
     if (options.hw == qemu_lane) return run_qemu(options, context);
     if (options.ab || !options.boot_args.empty() || options.jobs != 0)
-        throw Error("validate --hw " + options.hw + ": --ab, --boot-arg and --jobs are for --hw qemu");
+        throw util::Error("validate --hw " + options.hw + ": --ab, --boot-arg and --jobs are for --hw qemu");
     run_board(options, context);
 }
 

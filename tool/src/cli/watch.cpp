@@ -21,33 +21,35 @@ struct WatchOptions {
     bool full = false;
 };
 
-void print(const WatchReport& report, const Context& context, bool one_line_json) {
+void print(const watch::WatchReport& report, const Context& context, bool one_line_json) {
     if (context.options.json) {
-        std::cout << (one_line_json ? render_watch_json(report).dump() : render_watch_json(report).dump(2)) << "\n";
+        std::cout << (one_line_json ? watch::render_watch_json(report).dump()
+                                    : watch::render_watch_json(report).dump(2))
+                  << "\n";
     } else {
-        std::cout << render_watch_text(report, [&](const std::string& text, const char* ansi) {
+        std::cout << watch::render_watch_text(report, [&](const std::string& text, const char* ansi) {
             return context.paint(text, ansi);
         });
     }
     std::cout.flush();
 }
 
-WatchReport poll(const Project& project, const LoreConfig& config, const WatchOptions& options) {
+watch::WatchReport poll(const repo::Project& project, const config::LoreConfig& config, const WatchOptions& options) {
     Progress progress;
-    PollOptions poll_options;
+    watch::PollOptions poll_options;
     poll_options.whole_threads = options.full;
     poll_options.progress = [&](const std::string& what) { progress.update(what); };
     poll_options.log = [](const std::string& what) { std::cerr << "seriesctl: watch: " << what << "\n"; };
-    return poll_once(project, config, poll_options);
+    return watch::poll_once(project, config, poll_options);
 }
 
 void run_watch(const WatchOptions& options, Context& context) {
-    const Project& project = context.project();
-    const LoreConfig& config = context.lore();
+    const repo::Project& project = context.project();
+    const config::LoreConfig& config = context.lore();
     if (options.once) {
-        WatchReport report = poll(project, config, options);
+        watch::WatchReport report = poll(project, config, options);
         print(report, context, false);
-        context.exit_status = report.news() ? exit_findings : exit_ok;
+        context.exit_status = report.news() ? util::exit_findings : util::exit_ok;
         return;
     }
     // Long-running: a failed poll is one line on stderr, and the next poll
@@ -57,19 +59,19 @@ void run_watch(const WatchOptions& options, Context& context) {
     bool any_succeeded = false;
     for (int polls = 1;; ++polls) {
         try {
-            WatchReport report = poll(project, config, options);
+            watch::WatchReport report = poll(project, config, options);
             if (!context.options.json)
-                std::cout << "poll " << polls << " at " << iso8601_utc(std::time(nullptr)) << ":\n";
+                std::cout << "poll " << polls << " at " << util::iso8601_utc(std::time(nullptr)) << ":\n";
             print(report, context, true);
             news = news || report.news();
             any_succeeded = true;
-        } catch (const Error& e) {
+        } catch (const util::Error& e) {
             std::cerr << "seriesctl: watch: poll " << polls << " failed: " << e.what() << "\n";
         }
         if (options.max_polls > 0 && polls >= options.max_polls) break;
         std::this_thread::sleep_for(std::chrono::seconds(interval));
     }
-    context.exit_status = !any_succeeded ? exit_error : news ? exit_findings : exit_ok;
+    context.exit_status = !any_succeeded ? util::exit_error : news ? util::exit_findings : util::exit_ok;
 }
 
 }  // namespace

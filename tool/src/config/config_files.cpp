@@ -4,7 +4,7 @@
 
 namespace fs = std::filesystem;
 
-namespace seriesctl {
+namespace seriesctl::config {
 
 TreeConfig load_tree_config(const fs::path& project_config, const fs::path& user_config) {
     TreeConfig config = read_layers(project_config, user_config, "trees.yaml", TreeConfig{},
@@ -20,4 +20,4 @@ LoreConfig load_lore_config(const fs::path& project_config, const fs::path& user
                        });
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::config

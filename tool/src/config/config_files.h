@@ -5,7 +5,7 @@
 #include "config/lore_config.h"
 #include "config/tree_config.h"
 
-namespace seriesctl {
+namespace seriesctl::config {
 
 // The config files most areas read, by the rule of config/layered.h;
 // hosts.yaml (hw/), build.yaml (build/) and subject-prefixes.yaml (check/)
@@ -17,4 +17,4 @@ TreeConfig load_tree_config(const std::filesystem::path& project_config, const s
 /// lore.yaml.
 LoreConfig load_lore_config(const std::filesystem::path& project_config, const std::filesystem::path& user_config);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::config

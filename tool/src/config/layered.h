@@ -6,7 +6,7 @@
 
 #include "util/atomic_file.h"
 
-namespace seriesctl {
+namespace seriesctl::config {
 
 // Every config file of seriesctl is read by one rule: from the project's
 // config/ (shipped with the checkout), then from the user's
@@ -22,7 +22,7 @@ template <class Config, class ReadOver>
 Config read_layers(const std::filesystem::path& project_config, const std::filesystem::path& user_config,
                    const std::string& name, Config config, ReadOver read_over) {
     for (const std::filesystem::path& file : {project_config / name, user_config / name})
-        if (std::filesystem::exists(file)) config = read_over(read_file(file), file.string(), std::move(config));
+        if (std::filesystem::exists(file)) config = read_over(util::read_file(file), file.string(), std::move(config));
     return config;
 }
 
@@ -42,4 +42,4 @@ inline std::string layers_of(const std::filesystem::path& project_config, const 
     return (project_config / name).string() + " or " + (user_config / name).string();
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::config

@@ -4,11 +4,11 @@
 
 #include "series/yaml_fields.h"
 
-namespace seriesctl {
+namespace seriesctl::config {
 
 namespace {
 
-int positive(const YamlFields& at, const char* key, int current) {
+int positive(const series::YamlFields& at, const char* key, int current) {
     int value = at.integer(key, current);
     if (value == 0) at.fail(key, "must be more than 0");
     return value;
@@ -19,9 +19,9 @@ int positive(const YamlFields& at, const char* key, int current) {
 std::string LoreConfig::archive() const { return url + "/" + inbox; }
 
 LoreConfig parse_lore_config(const std::string& text, const std::string& file, LoreConfig config) {
-    YAML::Node root = parse_yaml(text, file);
+    YAML::Node root = series::parse_yaml(text, file);
     if (!root || root.IsNull()) return config;
-    YamlFields at(root, "", file);
+    series::YamlFields at(root, "", file);
     static const std::regex url_shape(R"(https?://[^\s/]+(/[^\s]*)?)");
     if (at.has("url")) {
         config.url = at.text("url");
@@ -30,7 +30,7 @@ LoreConfig parse_lore_config(const std::string& text, const std::string& file, L
     }
     if (at.has("inbox")) config.inbox = at.text("inbox");
     if (at.has("timeouts")) {
-        YamlFields timeouts = at.child("timeouts");
+        series::YamlFields timeouts = at.child("timeouts");
         config.connect_timeout = positive(timeouts, "connect", config.connect_timeout);
         config.timeout = positive(timeouts, "total", config.timeout);
         timeouts.finish();
@@ -44,4 +44,4 @@ LoreConfig parse_lore_config(const std::string& text, const std::string& file, L
     return config;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::config

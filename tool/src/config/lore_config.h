@@ -2,7 +2,7 @@
 
 #include <string>
 
-namespace seriesctl {
+namespace seriesctl::config {
 
 /// The public-inbox archive `watch` polls, and how (config/lore.yaml).
 struct LoreConfig {
@@ -24,4 +24,4 @@ struct LoreConfig {
 /// Errors name file:line:col and the field.
 LoreConfig parse_lore_config(const std::string& text, const std::string& file, LoreConfig base = {});
 
-}  // namespace seriesctl
+}  // namespace seriesctl::config

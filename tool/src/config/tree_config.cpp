@@ -5,15 +5,15 @@
 #include "series/yaml_fields.h"
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::config {
 
 TreeConfig parse_tree_config(const std::string& text, const std::string& file) {
-    YAML::Node root = parse_yaml(text, file);
+    YAML::Node root = series::parse_yaml(text, file);
     TreeConfig config;
     if (!root || root.IsNull()) return config;
-    YamlFields at(root, "", file);
+    series::YamlFields at(root, "", file);
     static const std::regex name_shape("[a-z0-9][a-z0-9._-]*");
-    at.each_entry("trees", [&](const std::string& name, const YamlFields& item) {
+    at.each_entry("trees", [&](const std::string& name, const series::YamlFields& item) {
         if (!std::regex_match(name, name_shape)) item.fail("name", "'" + name + "' is not a tree name (a-z 0-9 . _ -)");
         TreeSpec tree;
         tree.name = name;
@@ -46,7 +46,7 @@ TreeConfig parse_tree_config(const std::string& text, const std::string& file) {
 void check_tree_bases(const TreeConfig& config, const std::string& read_from) {
     for (const auto& [name, tree] : config)
         if (tree.kind == TreeSpec::Kind::series && !config.count(tree.base))
-            throw Error("trees." + name + ".base: no tree named '" + tree.base + "' in " + read_from);
+            throw util::Error("trees." + name + ".base: no tree named '" + tree.base + "' in " + read_from);
 }
 
 const TreeSpec& find_tree(const TreeConfig& config, const std::string& name) {
@@ -54,7 +54,7 @@ const TreeSpec& find_tree(const TreeConfig& config, const std::string& name) {
     if (it != config.end()) return it->second;
     std::string known;
     for (const auto& [tree, spec] : config) known += (known.empty() ? "" : ", ") + tree;
-    throw Error("no tree named '" + name + "' (configured: " + known + ")");
+    throw util::Error("no tree named '" + name + "' (configured: " + known + ")");
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::config

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::config {
 
 /// A kernel tree seriesctl can apply, build and check a series on.
 struct TreeSpec {
@@ -39,4 +39,4 @@ void check_tree_bases(const TreeConfig& config, const std::string& read_from);
 /// The tree of that name; throws Error listing the configured ones.
 const TreeSpec& find_tree(const TreeConfig& config, const std::string& name);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::config

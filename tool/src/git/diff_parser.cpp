@@ -7,26 +7,26 @@
 
 namespace seriesctl::git {
 
-std::vector<FileDiff> parse_diff(const std::string& diff, const std::string& name) {
+std::vector<patch::FileDiff> parse_diff(const std::string& diff, const std::string& name) {
     // libgit2 1.5 copies a line up to a NUL but reports its whole length
     // (reading past the copy); a text diff has no NUL anyway.
     if (size_t nul = diff.find('\0'); nul != std::string::npos)
-        throw Error(name + ": the diff holds a NUL byte (its line " +
+        throw util::Error(name + ": the diff holds a NUL byte (its line " +
                     std::to_string(std::count(diff.begin(), diff.begin() + static_cast<long>(nul), '\n') + 1) +
                     "); a text patch has none");
     git_diff* raw = nullptr;
     if (git_diff_from_buffer(&raw, diff.data(), diff.size()) < 0) {
         const git_error* error = git_error_last();
-        throw Error(name + ": the diff cannot be parsed: " + (error && error->message ? error->message : "?"));
+        throw util::Error(name + ": the diff cannot be parsed: " + (error && error->message ? error->message : "?"));
     }
     DiffPtr parsed(raw);
-    std::vector<FileDiff> files;
+    std::vector<patch::FileDiff> files;
     for (size_t d = 0; d < git_diff_num_deltas(parsed.get()); ++d) {
         git_patch* raw_patch = nullptr;
         check(git_patch_from_diff(&raw_patch, parsed.get(), d), name + ": reading a file of the diff");
         PatchPtr patch(raw_patch);
         const git_diff_delta* delta = git_patch_get_delta(patch.get());
-        FileDiff file;
+        patch::FileDiff file;
         if (delta->status != GIT_DELTA_ADDED) file.old_path = delta->old_file.path;
         if (delta->status != GIT_DELTA_DELETED) file.new_path = delta->new_file.path;
         if (!git_oid_is_zero(&delta->old_file.id))
@@ -37,7 +37,7 @@ std::vector<FileDiff> parse_diff(const std::string& diff, const std::string& nam
             const git_diff_hunk* raw_hunk = nullptr;
             size_t line_count = 0;
             check(git_patch_get_hunk(&raw_hunk, &line_count, patch.get(), h), name + ": reading a hunk");
-            Hunk hunk;
+            patch::Hunk hunk;
             hunk.old_start = raw_hunk->old_start;
             hunk.old_lines = raw_hunk->old_lines;
             hunk.new_start = raw_hunk->new_start;

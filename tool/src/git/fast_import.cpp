@@ -26,8 +26,8 @@ std::string quoted_path(const std::string& path) {
 }  // namespace
 
 FastImport::FastImport(const std::filesystem::path& git_dir)
-    : process_(Command{{"git", "--git-dir=" + git_dir.string(), "fast-import", "--quiet", "--done"}},
-               Subprocess::Stdin::pipe) {}
+    : process_(proc::Command{{"git", "--git-dir=" + git_dir.string(), "fast-import", "--quiet", "--done"}},
+               proc::Subprocess::Stdin::pipe) {}
 
 void FastImport::send(const std::string& text) {
     buffer_ += text;
@@ -62,8 +62,8 @@ void FastImport::finish() {
     send("done\n");
     process_.write(buffer_);
     buffer_.clear();
-    ProcessResult result = process_.wait();
-    if (!result.ok()) throw Error("git fast-import failed: " + result.tail(3));
+    proc::ProcessResult result = process_.wait();
+    if (!result.ok()) throw util::Error("git fast-import failed: " + result.tail(3));
 }
 
 }  // namespace seriesctl::git

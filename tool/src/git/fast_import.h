@@ -36,7 +36,7 @@ public:
 
 private:
     void send(const std::string& text);
-    Subprocess process_;
+    proc::Subprocess process_;
     std::string buffer_;
     long next_mark_ = 1;
 };

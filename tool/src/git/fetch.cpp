@@ -32,7 +32,7 @@ git_oid fetch_ref(git_repository* repo, const std::string& url, const std::strin
     check(git_remote_ls(&heads, &count, remote.get()), what);
     bool advertised = false;
     for (size_t i = 0; i < count; ++i) advertised = advertised || source_ref == heads[i]->name;
-    if (!advertised) throw Error(url + " has no " + source_ref);
+    if (!advertised) throw util::Error(url + " has no " + source_ref);
 
     std::string refspec = "+" + source_ref + ":" + target_ref;
     char* specs[] = {refspec.data()};

@@ -5,14 +5,14 @@
 
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::http {
 
 namespace {
 
 // curl_global_init is not thread-safe and must run once, before any handle.
 struct CurlGlobal {
     CurlGlobal() {
-        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw Error("cannot initialise libcurl");
+        if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK) throw util::Error("cannot initialise libcurl");
     }
     ~CurlGlobal() { curl_global_cleanup(); }
 };
@@ -72,7 +72,7 @@ std::string shown_url(const std::string& url) {
 HttpClient::HttpClient(HttpSettings settings) : settings_(settings) {
     init_curl_once();
     curl_.reset(curl_easy_init());
-    if (!curl_) throw Error("cannot create a libcurl handle");
+    if (!curl_) throw util::Error("cannot create a libcurl handle");
     headers_.reset(curl_slist_append(nullptr, "Accept: */*"));
     CURL* curl = curl_.get();
     curl_easy_setopt(curl, CURLOPT_USERAGENT, "seriesctl/" SERIESCTL_VERSION);
@@ -118,8 +118,8 @@ HttpResponse HttpClient::perform(const std::string& url, bool post) {
         curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &response.status);
 
         if (sink.cut_off)
-            throw Error(shown_url(url) + ": the answer is longer than " + std::to_string(settings_.max_body_bytes >> 20) +
-                        " MiB; cut off");
+            throw util::Error(shown_url(url) + ": the answer is longer than " +
+                              std::to_string(settings_.max_body_bytes >> 20) + " MiB; cut off");
         std::string what;
         bool retry = false;
         if (code != CURLE_OK) {
@@ -132,12 +132,13 @@ HttpResponse HttpClient::perform(const std::string& url, bool post) {
             return response;
         }
         std::string tries = std::to_string(attempt) + (attempt == 1 ? " try" : " tries");
-        if (!retry) throw Error(shown_url(url) + ": " + what);
-        if (attempt > settings_.retries) throw Error(shown_url(url) + ": " + what + " (gave up after " + tries + ")");
+        if (!retry) throw util::Error(shown_url(url) + ": " + what);
+        if (attempt > settings_.retries)
+            throw util::Error(shown_url(url) + ": " + what + " (gave up after " + tries + ")");
         if (on_retry) on_retry(url, what);
         std::this_thread::sleep_for(std::chrono::milliseconds(delay_ms));
         delay_ms *= 2;
     }
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::http

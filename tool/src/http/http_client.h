@@ -8,7 +8,7 @@
 
 #include <curl/curl.h>
 
-namespace seriesctl {
+namespace seriesctl::http {
 
 struct HttpSettings {
     long connect_timeout = 10;  ///< seconds
@@ -64,4 +64,4 @@ private:
     uint64_t bytes_ = 0;
 };
 
-}  // namespace seriesctl
+}  // namespace seriesctl::http

@@ -1,6 +1,6 @@
 #include "hw/board_gates.h"
 
-namespace seriesctl {
+namespace seriesctl::hw {
 
 namespace {
 
@@ -28,7 +28,7 @@ GateResult lockdep(const WorkloadAnalysis& workload) {
 }
 
 GateResult frames(const WorkloadAnalysis& workload) {
-    const FrameReport& report = *workload.frames;
+    const analyse::FrameReport& report = *workload.frames;
     GateResult gate{"frames-" + workload.workload, report.passed(),
                     {{"frames", std::to_string(report.frames.size())},
                      {"uniform", std::to_string(report.uniform)},
@@ -55,4 +55,4 @@ std::vector<GateResult> board_gates(const std::vector<WorkloadAnalysis>& workloa
     return gates;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::hw

@@ -8,7 +8,7 @@
 
 #include "analyse/frames.h"
 
-namespace seriesctl {
+namespace seriesctl::hw {
 
 /// The trace analyser's verdict on one workload's ftrace: every fence init
 /// signalled (but those in flight at stop), every wait ended, every queued
@@ -33,7 +33,7 @@ struct WorkloadAnalysis {
     std::string workload;
     std::optional<TraceVerdict> trace;
     std::optional<LockdepVerdict> lockdep;
-    std::optional<FrameReport> frames;  ///< only for workloads that take screenshots
+    std::optional<analyse::FrameReport> frames;  ///< only for workloads that take screenshots
 };
 
 struct GateResult {
@@ -49,4 +49,4 @@ struct GateResult {
 ///   frames-<w>        w took screenshots and none is uniform (duplicates counted)
 std::vector<GateResult> board_gates(const std::vector<WorkloadAnalysis>& workloads);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::hw

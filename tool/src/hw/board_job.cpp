@@ -9,7 +9,7 @@
 #include "hw/open_ssh.h"
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::hw {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
@@ -107,7 +107,7 @@ private:
         std::vector<fs::path> files;
         try {
             files = expand_local(step.files, root_, false);
-        } catch (const Error& e) {
+        } catch (const util::Error& e) {
             return run.fail("put " + step.files.front(), e.what());
         }
         std::vector<fs::path> full;
@@ -239,4 +239,4 @@ JobResult run_board_job(const HostConfig& hosts, const HostSpec& board, const Jo
     return result;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::hw

@@ -10,7 +10,7 @@
 #include "hw/job_plan.h"
 #include "hw/remote.h"
 
-namespace seriesctl {
+namespace seriesctl::hw {
 
 /// How one step went.
 struct StepReport {
@@ -64,4 +64,4 @@ JobResult run_board_job(const HostConfig& hosts, const HostSpec& board, const Jo
                         const std::filesystem::path& root, Remote& remote, const JobObserver& observer,
                         const RebootPolling& polling = {});
 
-}  // namespace seriesctl
+}  // namespace seriesctl::hw

@@ -12,7 +12,7 @@
 #include "hw/job_plan.h"
 #include "repo/project.h"
 
-namespace seriesctl {
+namespace seriesctl::hw {
 
 struct BoardRequest {
     std::string series;   ///< empty: the only one
@@ -26,7 +26,7 @@ struct BoardPlan {
     std::vector<PlannedStep> steps;
 };
 
-BoardPlan plan_board_validation(const Project& project, const HostConfig& hosts, const BoardRequest& request);
+BoardPlan plan_board_validation(const repo::Project& project, const HostConfig& hosts, const BoardRequest& request);
 
 /// A run and what it earned.
 struct BoardValidation {
@@ -40,15 +40,15 @@ struct BoardValidation {
 
 /// What the analysers make of one workload's artifacts. Frames are checked
 /// here; the trace and dmesg analysers fill in `trace` and `lockdep`.
-WorkloadAnalysis analyse_workload(const WorkloadArtifacts& artifacts, const SeriesCode& series_code);
+WorkloadAnalysis analyse_workload(const WorkloadArtifacts& artifacts, const analyse::SeriesCode& series_code);
 
 /// `validate --hw BOARD`: runs the board's job on the version's patches,
 /// analyses what the workloads left, writes the run's summary and, when
 /// every step passed, records the gates it earned on the version, bound to
 /// the patch-ids, base and config fragments it ran and the kernel that ran.
 /// A failed job records no gate.
-BoardValidation run_board_validation(const Project& project, const HostConfig& hosts, const TreeConfig& trees,
-                                     const BoardRequest& request, Remote& remote,
+BoardValidation run_board_validation(const repo::Project& project, const HostConfig& hosts,
+                                     const config::TreeConfig& trees, const BoardRequest& request, Remote& remote,
                                      const JobObserver& observer, const RebootPolling& polling = {});
 
-}  // namespace seriesctl
+}  // namespace seriesctl::hw

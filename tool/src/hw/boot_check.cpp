@@ -2,7 +2,7 @@
 
 #include <regex>
 
-namespace seriesctl {
+namespace seriesctl::hw {
 
 const char* boot_probe_script() { return "cat /proc/sys/kernel/random/boot_id && uname -r"; }
 
@@ -21,4 +21,4 @@ BootState judge_boot(const std::string& boot_id_before, const BootProbe& now, co
     return now.release == expected_release ? BootState::back : BootState::wrong_kernel;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::hw

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::hw {
 
 /// What a board says about the boot it is in.
 struct BootProbe {
@@ -27,4 +27,4 @@ enum class BootState {
 /// Judges a probe taken after a reboot against the boot id from before it.
 BootState judge_boot(const std::string& boot_id_before, const BootProbe& now, const std::string& expected_release);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::hw

@@ -8,31 +8,32 @@
 #include "series/yaml_fields.h"
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::hw {
 
 namespace {
 
 const char* const step_kinds[] = {"run", "put", "get", "reboot", "workload"};
 
 // Fails at `key` when `text` names a variable the step cannot have yet.
-void check_variables(const YamlFields& at, const char* key, const std::string& text, const std::set<std::string>& known) {
+void check_variables(const series::YamlFields& at, const char* key, const std::string& text,
+                     const std::set<std::string>& known) {
     for (const auto& name : variable_names(text))
         if (!known.count(name))
             at.fail(key, "{" + name + "} is not a variable here (built in, the job's vars, or captured by an earlier step)");
 }
 
-void check_variables(const YamlFields& at, const char* key, const std::vector<std::string>& texts,
+void check_variables(const series::YamlFields& at, const char* key, const std::vector<std::string>& texts,
                      const std::set<std::string>& known) {
     for (const auto& text : texts) check_variables(at, key, text, known);
 }
 
-int timeout(const YamlFields& at) {
+int timeout(const series::YamlFields& at) {
     int seconds = at.integer("timeout", 0, true);
     if (seconds == 0) at.fail("timeout", "must be more than 0");
     return seconds;
 }
 
-JobStep parse_step(const YamlFields& at, std::set<std::string>& known) {
+JobStep parse_step(const series::YamlFields& at, std::set<std::string>& known) {
     static const std::regex name_shape("[a-z0-9][a-z0-9._-]*");
     JobStep step;
     step.name = at.text("name");
@@ -78,7 +79,7 @@ JobStep parse_step(const YamlFields& at, std::set<std::string>& known) {
     return step;
 }
 
-BoardJob parse_job(const YamlFields& at) {
+BoardJob parse_job(const series::YamlFields& at) {
     BoardJob job;
     job.vars = at.text_map("vars");
     std::set<std::string> known(builtin_job_variables().begin(), builtin_job_variables().end());
@@ -105,7 +106,7 @@ BoardJob parse_job(const YamlFields& at) {
     with_file.insert("file");
     read("screenshot", job.screenshot, with_file);
     std::set<std::string> names;
-    at.each("steps", [&](const YamlFields& item) {
+    at.each("steps", [&](const series::YamlFields& item) {
         job.steps.push_back(parse_step(item, known));
         if (!names.insert(job.steps.back().name).second) item.fail("name", "a second step named '" + job.steps.back().name + "'");
     });
@@ -121,12 +122,12 @@ const std::vector<std::string>& builtin_job_variables() {
 }
 
 HostConfig parse_host_config(const std::string& text, const std::string& file) {
-    YAML::Node root = parse_yaml(text, file);
+    YAML::Node root = series::parse_yaml(text, file);
     HostConfig config;
     if (!root || root.IsNull()) return config;
-    YamlFields at(root, "", file);
+    series::YamlFields at(root, "", file);
     static const std::regex name_shape("[a-z0-9][a-z0-9._-]*");
-    at.each_entry("hosts", [&](const std::string& name, const YamlFields& item) {
+    at.each_entry("hosts", [&](const std::string& name, const series::YamlFields& item) {
         if (!std::regex_match(name, name_shape)) item.fail("ssh", "'" + name + "' is not a host name (a-z 0-9 . _ -)");
         HostSpec host;
         host.name = name;
@@ -150,7 +151,7 @@ void check_step_hosts(const HostConfig& config, const std::string& read_from) {
     for (const auto& [name, host] : config)
         for (const auto& step : host.job.steps)
             if (!config.count(step.host))
-                throw Error("hosts." + name + ".job.steps." + step.name + ".host: no host named '" + step.host +
+                throw util::Error("hosts." + name + ".job.steps." + step.name + ".host: no host named '" + step.host +
                             "' in " + read_from);
 }
 
@@ -160,14 +161,15 @@ const HostSpec& find_board(const HostConfig& config, const std::string& name) {
     std::string boards;
     for (const auto& [host, spec] : config)
         if (spec.role == HostSpec::Role::board) boards += (boards.empty() ? "" : ", ") + host;
-    throw Error("no board named '" + name + "' in hosts.yaml (configured: " + (boards.empty() ? "none" : boards) + ")");
+    throw util::Error("no board named '" + name + "' in hosts.yaml (configured: " + (boards.empty() ? "none" : boards) +
+                      ")");
 }
 
 HostConfig load_host_config(const std::filesystem::path& project_config, const std::filesystem::path& user_config) {
     HostConfig config = read_layers(project_config, user_config, "hosts.yaml", HostConfig{},
-                                    entries_over<HostConfig>(parse_host_config));
-    check_step_hosts(config, layers_of(project_config, user_config, "hosts.yaml"));
+                                    config::entries_over<HostConfig>(parse_host_config));
+    check_step_hosts(config, config::layers_of(project_config, user_config, "hosts.yaml"));
     return config;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::hw

@@ -7,7 +7,7 @@
 
 #include "hw/job_variables.h"
 
-namespace seriesctl {
+namespace seriesctl::hw {
 
 /// One step of a board's job (config/hosts.yaml). Its texts may hold
 /// `{name}` variable references, filled in when the step runs.
@@ -68,4 +68,4 @@ HostConfig load_host_config(const std::filesystem::path& project_config, const s
 /// The board of that name; throws Error listing the configured boards.
 const HostSpec& find_board(const HostConfig& config, const std::string& name);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::hw

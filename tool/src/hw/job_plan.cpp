@@ -7,7 +7,7 @@
 #include "hw/open_ssh.h"
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::hw {
 
 namespace fs = std::filesystem;
 
@@ -65,7 +65,7 @@ std::vector<fs::path> expand_local(const std::vector<std::string>& patterns, con
         if (rc == 0)
             for (size_t i = 0; i < found.gl_pathc; ++i) matched.emplace_back(found.gl_pathv[i]);
         ::globfree(&found);
-        if (matched.empty() && !keep_unmatched) throw Error("no local file matches " + full.string());
+        if (matched.empty() && !keep_unmatched) throw util::Error("no local file matches " + full.string());
         if (matched.empty()) matched.push_back(full);
         std::sort(matched.begin(), matched.end());
         for (auto& file : matched) files.push_back(fs::path(pattern).is_absolute() ? file : file.lexically_relative(root));
@@ -131,4 +131,4 @@ std::vector<PlannedStep> plan_job(const HostConfig& hosts, const HostSpec& board
     return plan;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::hw

@@ -6,7 +6,7 @@
 
 #include "hw/host_config.h"
 
-namespace seriesctl {
+namespace seriesctl::hw {
 
 /// What a run of a board's job is about: fills the built-in variables.
 struct JobContext {
@@ -49,4 +49,4 @@ struct PlannedStep {
 std::vector<PlannedStep> plan_job(const HostConfig& hosts, const HostSpec& board, const JobContext& context,
                                   const std::filesystem::path& root, int reboot_poll_seconds);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::hw

@@ -2,7 +2,7 @@
 
 #include <cctype>
 
-namespace seriesctl {
+namespace seriesctl::hw {
 
 namespace {
 
@@ -41,4 +41,4 @@ std::string substitute(const std::string& text, const Variables& values) {
     return result + text.substr(done);
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::hw

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::hw {
 
 /// Values for `{name}` references in job text (config/hosts.yaml).
 using Variables = std::map<std::string, std::string>;
@@ -18,4 +18,4 @@ std::vector<std::string> variable_names(const std::string& text);
 /// without one stay as they are (a plan shows what a later step fills in).
 std::string substitute(const std::string& text, const Variables& values);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::hw

@@ -2,7 +2,7 @@
 
 #include "proc/streamed_run.h"
 
-namespace seriesctl {
+namespace seriesctl::hw {
 
 namespace {
 
@@ -21,12 +21,12 @@ std::vector<std::string> client_options(const HostSpec& host) {
     return options;
 }
 
-RemoteOutcome outcome(const StreamedResult& result) {
+RemoteOutcome outcome(const proc::StreamedResult& result) {
     return RemoteOutcome{result.exit_code, result.timed_out, result.last_lines};
 }
 
-RemoteOutcome run_bounded(const Command& command, Seconds timeout, const LineSink& on_line) {
-    return outcome(run_streamed(command, timeout, on_line));
+RemoteOutcome run_bounded(const proc::Command& command, Seconds timeout, const LineSink& on_line) {
+    return outcome(proc::run_streamed(command, timeout, on_line));
 }
 
 std::string remote_directory(const std::string& dir) { return dir.ends_with("/") ? dir : dir + "/"; }
@@ -39,8 +39,8 @@ std::string shell_quote(const std::string& text) {
     return quoted + "'";
 }
 
-Command OpenSsh::ssh_command(const HostSpec& host, const std::string& script, Seconds timeout) {
-    Command command{{"ssh"}};
+proc::Command OpenSsh::ssh_command(const HostSpec& host, const std::string& script, Seconds timeout) {
+    proc::Command command{{"ssh"}};
     auto options = client_options(host);
     command.argv.insert(command.argv.end(), options.begin(), options.end());
     command.argv.insert(command.argv.end(), {"--", host.ssh,
@@ -58,7 +58,7 @@ RemoteOutcome OpenSsh::put(const HostSpec& host, const std::vector<std::filesyst
     auto start = std::chrono::steady_clock::now();
     RemoteOutcome made = run(host, "mkdir -p " + shell_quote(remote_dir), timeout, on_line);
     if (!made.ok()) return made;
-    Command command{{"scp"}};
+    proc::Command command{{"scp"}};
     auto options = client_options(host);
     command.argv.insert(command.argv.end(), options.begin(), options.end());
     command.argv.insert(command.argv.end(), {"-p", "--"});
@@ -71,7 +71,7 @@ RemoteOutcome OpenSsh::put(const HostSpec& host, const std::vector<std::filesyst
 RemoteOutcome OpenSsh::get(const HostSpec& host, const std::vector<std::string>& remote_paths,
                            const std::filesystem::path& local_dir, Seconds timeout, const LineSink& on_line) {
     std::filesystem::create_directories(local_dir);
-    Command command{{"scp"}};
+    proc::Command command{{"scp"}};
     auto options = client_options(host);
     command.argv.insert(command.argv.end(), options.begin(), options.end());
     command.argv.insert(command.argv.end(), {"-r", "-p", "--"});
@@ -98,4 +98,4 @@ std::string ssh_failure_hint(const HostSpec& host, const std::vector<std::string
     return "";
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::hw

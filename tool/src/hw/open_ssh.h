@@ -3,7 +3,7 @@
 #include "hw/remote.h"
 #include "proc/subprocess.h"
 
-namespace seriesctl {
+namespace seriesctl::hw {
 
 /// The OpenSSH client: `ssh` and `scp` with the user's ssh config and agent
 /// (or the host's ssh-config file), BatchMode (never a prompt) and
@@ -21,7 +21,7 @@ public:
                       const std::filesystem::path& local_dir, Seconds timeout, const LineSink& on_line) override;
 
     /// The ssh command line `run` uses (for plans and tests).
-    static Command ssh_command(const HostSpec& host, const std::string& script, Seconds timeout);
+    static proc::Command ssh_command(const HostSpec& host, const std::string& script, Seconds timeout);
 };
 
 /// `text` as one word for a POSIX shell.
@@ -31,4 +31,4 @@ std::string shell_quote(const std::string& text);
 /// authentication, name resolution, connection), or "" for others.
 std::string ssh_failure_hint(const HostSpec& host, const std::vector<std::string>& last_lines);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::hw

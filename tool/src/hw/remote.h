@@ -8,7 +8,7 @@
 
 #include "hw/host_config.h"
 
-namespace seriesctl {
+namespace seriesctl::hw {
 
 /// What one remote action did.
 struct RemoteOutcome {
@@ -38,4 +38,4 @@ public:
                               const std::filesystem::path& local_dir, Seconds timeout, const LineSink& on_line) = 0;
 };
 
-}  // namespace seriesctl
+}  // namespace seriesctl::hw

@@ -7,11 +7,11 @@
 #include "repo/project.h"
 #include "series/trailer_plan.h"
 
-namespace seriesctl {
+namespace seriesctl::lifecycle {
 
 struct TrailersOutcome {
     std::string series, version;
-    TrailerPlan plan;
+    series::TrailerPlan plan;
     std::vector<std::filesystem::path> written;  ///< files that gained trailers
 };
 
@@ -19,7 +19,7 @@ struct TrailersOutcome {
 /// (default: the draft). Every file is staged before any is replaced, so a
 /// failure leaves all of them as they were. A version that was sent keeps
 /// its files: that is an Error.
-TrailersOutcome carry_trailers(const Project& project, const std::string& series, const std::string& version,
+TrailersOutcome carry_trailers(const repo::Project& project, const std::string& series, const std::string& version,
                                bool force);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::lifecycle

@@ -7,12 +7,12 @@
 #include "repo/project.h"
 #include "series/series.h"
 
-namespace seriesctl {
+namespace seriesctl::lifecycle {
 
 struct NewVersionOutcome {
     std::string series;
     std::string from;     ///< "v2"
-    Version created;      ///< as recorded
+    series::Version created;      ///< as recorded
     std::vector<std::filesystem::path> files;  ///< the new patch files
 };
 
@@ -22,6 +22,6 @@ struct NewVersionOutcome {
 /// version recorded in the series file under its lock. Nothing is left when
 /// any step fails: a series file that cannot be written takes the new
 /// directory away again. A draft that exists already is an Error.
-NewVersionOutcome new_version(const Project& project, const std::string& series, const std::string& from);
+NewVersionOutcome new_version(const repo::Project& project, const std::string& series, const std::string& from);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::lifecycle

@@ -7,12 +7,12 @@
 
 #include "series/table.h"
 
-namespace seriesctl {
+namespace seriesctl::lifecycle {
 
 namespace {
 
 // The changed lines of a patch, white space removed, counted.
-std::map<std::string, int> changed_lines(const PatchFile& patch) {
+std::map<std::string, int> changed_lines(const patch::PatchFile& patch) {
     std::map<std::string, int> lines;
     for (const auto& file : patch.files)
         for (const auto& hunk : file.hunks)
@@ -41,7 +41,7 @@ const char* colour_of(PatchChange change) {
 
 }  // namespace
 
-double similarity(const PatchFile& a, const PatchFile& b) {
+double similarity(const patch::PatchFile& a, const patch::PatchFile& b) {
     auto left = changed_lines(a), right = changed_lines(b);
     int total = 0, common = 0;
     for (const auto& [line, count] : left) total += count;
@@ -53,18 +53,18 @@ double similarity(const PatchFile& a, const PatchFile& b) {
     return total == 0 ? 1.0 : 2.0 * common / total;
 }
 
-PatchChange classify_pair(const PatchFile& old_patch, const PatchFile& new_patch) {
+PatchChange classify_pair(const patch::PatchFile& old_patch, const patch::PatchFile& new_patch) {
     if (old_patch.patch_id() != new_patch.patch_id()) return PatchChange::code_changed;
     bool same_message = old_patch.summary == new_patch.summary && old_patch.message == new_patch.message &&
                         old_patch.author.formatted() == new_patch.author.formatted();
     return same_message ? PatchChange::unchanged : PatchChange::message_only;
 }
 
-std::vector<PatchPair> pair_patches(const std::vector<PatchFile>& old_patches,
-                                    const std::vector<PatchFile>& new_patches, double min_similarity) {
+std::vector<PatchPair> pair_patches(const std::vector<patch::PatchFile>& old_patches,
+                                    const std::vector<patch::PatchFile>& new_patches, double min_similarity) {
     std::vector<int> partner_of_new(new_patches.size(), -1);
     std::vector<bool> old_taken(old_patches.size(), false);
-    auto pair_when = [&](const std::function<bool(const PatchFile&, const PatchFile&)>& same) {
+    auto pair_when = [&](const std::function<bool(const patch::PatchFile&, const patch::PatchFile&)>& same) {
         for (size_t n = 0; n < new_patches.size(); ++n) {
             if (partner_of_new[n] >= 0) continue;
             for (size_t o = 0; o < old_patches.size(); ++o)
@@ -75,8 +75,8 @@ std::vector<PatchPair> pair_patches(const std::vector<PatchFile>& old_patches,
                 }
         }
     };
-    pair_when([](const PatchFile& a, const PatchFile& b) { return a.patch_id() == b.patch_id(); });
-    pair_when([](const PatchFile& a, const PatchFile& b) { return a.summary == b.summary; });
+    pair_when([](const patch::PatchFile& a, const patch::PatchFile& b) { return a.patch_id() == b.patch_id(); });
+    pair_when([](const patch::PatchFile& a, const patch::PatchFile& b) { return a.summary == b.summary; });
 
     // What is left: the most similar pairs first, as long as they are similar enough.
     struct Candidate {
@@ -150,8 +150,8 @@ std::string to_string(PatchChange change) {
 }
 
 std::string render_range_diff_text(const std::string& old_version, const std::string& new_version,
-                                   const std::vector<PatchPair>& pairs, const Painter& paint) {
-    Table table({old_version, new_version, "CHANGE", "SUBJECT"});
+                                   const std::vector<PatchPair>& pairs, const series::Painter& paint) {
+    series::Table table({old_version, new_version, "CHANGE", "SUBJECT"});
     for (const auto& pair : pairs)
         table.add({number_text(pair.old_number), number_text(pair.new_number),
                    paint(to_string(pair.change), colour_of(pair.change)), pair.subject});
@@ -179,4 +179,4 @@ nlohmann::json render_range_diff_json(const std::string& old_version, const std:
     return out;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::lifecycle

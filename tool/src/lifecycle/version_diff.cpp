@@ -7,30 +7,31 @@
 #include "tree/base_standing.h"
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::lifecycle {
 
 namespace {
 
 // The commit a version's patches are applied on: its base where the store
 // has it, else its tree's tip (a tree that moved: both versions of a diff
 // then sit on the same tip, which is what a reviewer compares anyway).
-std::string apply_point(const TreeConfig& trees, const TreeStore& store, const Series& series, const Version& version) {
+std::string apply_point(const config::TreeConfig& trees, const tree::TreeStore& store, const series::Series& series,
+                        const series::Version& version) {
     if (!version.base.commit.empty() && store.resolve(version.base.commit)) return version.base.commit;
-    BaseStanding standing = base_standing(trees, store, series.tree_of(version), version);
-    if (standing.tip.empty()) throw Error(version.name() + ": " + standing.problem);
+    tree::BaseStanding standing = tree::base_standing(trees, store, series.tree_of(version), version);
+    if (standing.tip.empty()) throw util::Error(version.name() + ": " + standing.problem);
     return standing.tip;
 }
 
-std::vector<std::string> commits_of(git_repository* repo, const Version& version, const std::string& base_commit,
-                                    const std::vector<PatchFile>& patches) {
+std::vector<std::string> commits_of(git_repository* repo, const series::Version& version,
+                                    const std::string& base_commit, const std::vector<patch::PatchFile>& patches) {
     git_oid base = git::parse_oid(base_commit, version.name() + " base");
-    SeriesApplyResult result = apply_series(repo, base, patches, Materialise::commits);
+    apply::SeriesApplyResult result = apply::apply_series(repo, base, patches, apply::Materialise::commits);
     if (result.commits.size() != patches.size()) {
         for (const auto& patch : result.report.patches)
-            if (patch.outcome() == Outcome::conflict)
-                throw Error(version.name() + ": patch " + std::to_string(patch.number) + " (" + patch.subject +
+            if (patch.outcome() == patch::Outcome::conflict)
+                throw util::Error(version.name() + ": patch " + std::to_string(patch.number) + " (" + patch.subject +
                             ") does not apply on " + base_commit.substr(0, 12));
-        throw Error(version.name() + ": its patches do not apply on its base");
+        throw util::Error(version.name() + ": its patches do not apply on its base");
     }
     std::vector<std::string> ids;
     for (const auto& commit : result.commits) ids.push_back(git::to_string(commit));
@@ -39,28 +40,28 @@ std::vector<std::string> commits_of(git_repository* repo, const Version& version
 
 // git range-diff of one commit against another: their diff of diffs. A
 // creation factor this high makes it pair them however much they differ.
-std::string interdiff(const TreeStore& store, const std::string& old_commit, const std::string& new_commit) {
-    Command command{{"git", "--git-dir=" + store.store_dir().string(), "range-diff", "--no-color", "--no-notes",
+std::string interdiff(const tree::TreeStore& store, const std::string& old_commit, const std::string& new_commit) {
+    proc::Command command{{"git", "--git-dir=" + store.store_dir().string(), "range-diff", "--no-color", "--no-notes",
                      "--creation-factor=999", old_commit + "^.." + old_commit, new_commit + "^.." + new_commit},
                     {},
                     {{"GIT_CONFIG_NOSYSTEM", "1"}, {"GIT_CONFIG_GLOBAL", "/dev/null"}}};
-    return range_diff_body(run_checked(command, "git range-diff").out);
+    return range_diff_body(proc::run_checked(command, "git range-diff").out);
 }
 
 }  // namespace
 
-VersionDiff diff_versions(const Project& project, const TreeConfig& trees, const std::string& series_name,
-                          const std::string& old_version, const std::string& new_version, const TreeStore& store,
+VersionDiff diff_versions(const repo::Project& project, const config::TreeConfig& trees, const std::string& series_name,
+                          const std::string& old_version, const std::string& new_version, const tree::TreeStore& store,
                           const std::function<void(const std::string&)>& progress) {
     VersionDiff diff;
     diff.series = project.resolve_series(series_name);
-    Series series = load_series_file(project.series_file(diff.series));
-    const Version& old_one = series.version(old_version);
-    const Version& new_one = series.version(new_version);
+    series::Series series = repo::load_series_file(project.series_file(diff.series));
+    const series::Version& old_one = series.version(old_version);
+    const series::Version& new_one = series.version(new_version);
     diff.old_version = old_one.name();
     diff.new_version = new_one.name();
-    std::vector<PatchFile> old_patches = load_version_patches(project, old_one);
-    std::vector<PatchFile> new_patches = load_version_patches(project, new_one);
+    std::vector<patch::PatchFile> old_patches = repo::load_version_patches(project, old_one);
+    std::vector<patch::PatchFile> new_patches = repo::load_version_patches(project, new_one);
     diff.pairs = pair_patches(old_patches, new_patches);
 
     bool changed = false;
@@ -80,4 +81,4 @@ VersionDiff diff_versions(const Project& project, const TreeConfig& trees, const
     return diff;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::lifecycle

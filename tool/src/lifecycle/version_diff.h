@@ -9,7 +9,7 @@
 #include "repo/project.h"
 #include "tree/tree_store.h"
 
-namespace seriesctl {
+namespace seriesctl::lifecycle {
 
 struct VersionDiff {
     std::string series, old_version, new_version;
@@ -24,8 +24,8 @@ struct VersionDiff {
 /// work tree. A version whose tree is not in the cache, or whose patches
 /// do not apply, is an Error.
 /// `progress` is told before the (seconds long) apply.
-VersionDiff diff_versions(const Project& project, const TreeConfig& trees, const std::string& series,
-                          const std::string& old_version, const std::string& new_version, const TreeStore& store,
+VersionDiff diff_versions(const repo::Project& project, const config::TreeConfig& trees, const std::string& series,
+                          const std::string& old_version, const std::string& new_version, const tree::TreeStore& store,
                           const std::function<void(const std::string&)>& progress);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::lifecycle

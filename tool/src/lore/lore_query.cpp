@@ -3,7 +3,7 @@
 #include <cctype>
 #include <cstdio>
 
-namespace seriesctl {
+namespace seriesctl::lore {
 
 namespace {
 
@@ -57,4 +57,4 @@ std::string search_mbox_url(const std::string& archive, const std::string& query
     return archive + "/?x=m&q=" + percent_encode(query, "-._~");
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::lore

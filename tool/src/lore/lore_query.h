@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::lore {
 
 /// The one public-inbox search of a poll. public-inbox 1.9 cannot scope a
 /// search to a thread (the message-id in the URL is ignored and there is no
@@ -34,4 +34,4 @@ std::string thread_mbox_url(const std::string& archive, const std::string& messa
 /// "<archive>/?x=m&q=<query>": to POST for the matching mails as gzipped mboxrd.
 std::string search_mbox_url(const std::string& archive, const std::string& query);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::lore

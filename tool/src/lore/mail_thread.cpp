@@ -3,14 +3,14 @@
 #include <regex>
 #include <set>
 
-namespace seriesctl {
+namespace seriesctl::lore {
 
-PatchSubject reply_subject(const std::string& subject) {
+patch::PatchSubject reply_subject(const std::string& subject) {
     static const std::regex reply_marks(R"(^\s*((re|aw|fwd?|sv)\s*:\s*)+)", std::regex::icase);
-    return parse_patch_subject(std::regex_replace(subject, reply_marks, ""));
+    return patch::parse_patch_subject(std::regex_replace(subject, reply_marks, ""));
 }
 
-std::string subject_version(const PatchSubject& subject) {
+std::string subject_version(const patch::PatchSubject& subject) {
     static const std::regex version(R"((?:^|\s)(v[0-9]+)(?:\s|$))", std::regex::icase);
     if (subject.prefix.empty()) return "";
     std::smatch match;
@@ -23,7 +23,7 @@ std::string subject_version(const PatchSubject& subject) {
 }
 
 std::map<std::string, ThreadPlace> place_in_threads(const std::map<std::string, ThreadPlace>& known,
-                                                    const std::vector<Mail>& mails) {
+                                                    const std::vector<mail::Mail>& mails) {
     std::map<std::string, ThreadPlace> placed;
     auto lookup = [&](const std::string& id) -> const ThreadPlace* {
         if (auto it = known.find(id); it != known.end()) return &it->second;
@@ -33,7 +33,7 @@ std::map<std::string, ThreadPlace> place_in_threads(const std::map<std::string, 
     std::set<std::string> refused;  // a mail of another version: its replies are not ours either
     for (bool progress = true; progress;) {
         progress = false;
-        for (const Mail& mail : mails) {
+        for (const mail::Mail& mail : mails) {
             if (lookup(mail.message_id) || refused.count(mail.message_id)) continue;
             const ThreadPlace* above = nullptr;
             bool under_refused = false;
@@ -50,7 +50,7 @@ std::map<std::string, ThreadPlace> place_in_threads(const std::map<std::string, 
                 continue;
             }
             if (!above) continue;
-            PatchSubject subject = reply_subject(mail.subject);
+            patch::PatchSubject subject = reply_subject(mail.subject);
             std::string version = subject_version(subject);
             if (!version.empty() && version != above->version) {
                 refused.insert(mail.message_id);
@@ -67,4 +67,4 @@ std::map<std::string, ThreadPlace> place_in_threads(const std::map<std::string, 
     return placed;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::lore

@@ -8,7 +8,7 @@
 #include "mail/mail_date.h"
 #include "mail/reply.h"
 
-namespace seriesctl {
+namespace seriesctl::lore {
 
 namespace {
 
@@ -29,18 +29,18 @@ const WatchedVersion* version_of(const std::vector<WatchedVersion>& watched, con
     return nullptr;
 }
 
-bool is_submitter(const std::vector<WatchedVersion>& watched, const Address& from) {
+bool is_submitter(const std::vector<WatchedVersion>& watched, const mail::Address& from) {
     return std::any_of(watched.begin(), watched.end(),
                        [&](const WatchedVersion& version) { return version.submitter == from.key(); });
 }
 
-std::string thread_root(const Mail& mail) {
+std::string thread_root(const mail::Mail& mail) {
     if (!mail.references.empty()) return mail.references.front();
     return mail.in_reply_to.empty() ? mail.message_id : mail.in_reply_to;
 }
 
 // A mail of another series whose diff touches files of ours.
-void look_at_radar(const Mail& mail, const std::vector<WatchedVersion>& watched,
+void look_at_radar(const mail::Mail& mail, const std::vector<WatchedVersion>& watched,
                    int64_t server_now, const std::string& archive, PollOutcome& outcome) {
     std::set<std::string> touched = diff_paths(mail.body);
     if (touched.empty() || is_submitter(watched, mail.from)) return;
@@ -59,7 +59,7 @@ void look_at_radar(const Mail& mail, const std::vector<WatchedVersion>& watched,
     hit.root = thread_root(mail);
     hit.subject = mail.subject;
     hit.author = mail.from.formatted();
-    hit.date = iso8601_utc(mail.date.value_or(server_now));
+    hit.date = util::iso8601_utc(mail.date.value_or(server_now));
     hit.link = message_url(archive, hit.root);
     auto same = std::find_if(outcome.radar.begin(), outcome.radar.end(),
                              [&](const RadarHit& other) { return other.root == hit.root; });
@@ -79,11 +79,11 @@ void look_at_radar(const Mail& mail, const std::vector<WatchedVersion>& watched,
 
 }  // namespace
 
-std::vector<WatchedVersion> watched_versions(const std::vector<Series>& all) {
+std::vector<WatchedVersion> watched_versions(const std::vector<series::Series>& all) {
     std::vector<WatchedVersion> watched;
     for (const auto& series : all) {
         std::string why;
-        std::string submitter = parse_address(series.from, &why).key();
+        std::string submitter = mail::parse_address(series.from, &why).key();
         for (const auto& version : series.versions) {
             if (!version.sent || version.sent->cover.empty()) continue;
             WatchedVersion item{series.name, version.name(), version.sent->cover, {}, submitter};
@@ -131,7 +131,7 @@ std::string search_query(const WatchState& state, const std::vector<WatchedVersi
 }
 
 PollOutcome plan_poll(const WatchState& state, const std::vector<WatchedVersion>& watched,
-                      const std::vector<Mail>& mails, const std::vector<std::string>& fetched_whole,
+                      const std::vector<mail::Mail>& mails, const std::vector<std::string>& fetched_whole,
                       const std::set<std::string>& recorded, int64_t server_now, const std::string& archive) {
     PollOutcome outcome;
     outcome.state = state;
@@ -150,7 +150,7 @@ PollOutcome plan_poll(const WatchState& state, const std::vector<WatchedVersion>
 
     auto placed = place_in_threads(known, mails);
     std::set<std::string> done;
-    for (const Mail& mail : mails) {
+    for (const mail::Mail& mail : mails) {
         if (state.index.count(mail.message_id) || !done.insert(mail.message_id).second) continue;  // met before
         const ThreadPlace* found = nullptr;
         if (auto it = placed.find(mail.message_id); it != placed.end()) found = &it->second;
@@ -172,11 +172,11 @@ PollOutcome plan_poll(const WatchState& state, const std::vector<WatchedVersion>
             thread.files.insert(files.begin(), files.end());
         }
         if (ours || recorded.count(mail.message_id)) continue;
-        ReplyText text = read_reply(mail.body, mail.from);
-        Review review;
+        mail::ReplyText text = mail::read_reply(mail.body, mail.from);
+        series::Review review;
         review.message_id = mail.message_id;
         review.author = mail.from.formatted();
-        review.date = iso8601_utc(mail.date.value_or(server_now));
+        review.date = util::iso8601_utc(mail.date.value_or(server_now));
         review.patch = place.patch;
         review.trailers = text.trailers;
         review.excerpt = text.excerpt;
@@ -185,4 +185,4 @@ PollOutcome plan_poll(const WatchState& state, const std::vector<WatchedVersion>
     return outcome;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::lore

@@ -10,7 +10,7 @@
 #include "mail/mail.h"
 #include "series/series.h"
 
-namespace seriesctl {
+namespace seriesctl::lore {
 
 /// One sent version whose thread is watched.
 struct WatchedVersion {
@@ -22,7 +22,7 @@ struct WatchedVersion {
 };
 
 /// The versions to watch: every version of every series with `sent.cover`.
-std::vector<WatchedVersion> watched_versions(const std::vector<Series>& series);
+std::vector<WatchedVersion> watched_versions(const std::vector<series::Series>& series);
 
 /// The threads a poll fetches whole: those never fetched (a new version, a
 /// lost cache), or all of them with `all`.
@@ -47,7 +47,7 @@ struct NewReply {
     std::string series;
     std::string version;
     std::string subject;
-    Review review;
+    series::Review review;
 };
 
 /// Another series touching our files: a rebase risk.
@@ -72,7 +72,7 @@ struct PollOutcome {
 /// met before, is in `recorded` (message-ids of reviews in the series files),
 /// is our own (from the submitter) or is one of the version's patch mails.
 PollOutcome plan_poll(const WatchState& state, const std::vector<WatchedVersion>& watched,
-                      const std::vector<Mail>& mails, const std::vector<std::string>& fetched_whole,
+                      const std::vector<mail::Mail>& mails, const std::vector<std::string>& fetched_whole,
                       const std::set<std::string>& recorded, int64_t server_now, const std::string& archive);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::lore

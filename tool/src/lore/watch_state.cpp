@@ -1,6 +1,6 @@
 #include "lore/watch_state.h"
 
-namespace seriesctl {
+namespace seriesctl::lore {
 
 namespace {
 
@@ -42,4 +42,4 @@ std::optional<WatchState> WatchState::from_json(const nlohmann::json& json) {
     }
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::lore

@@ -7,7 +7,7 @@
 #include <set>
 #include <string>
 
-namespace seriesctl {
+namespace seriesctl::lore {
 
 /// Where a mail sits in the watched threads: which series and version, and
 /// which patch it belongs to (0 = the cover letter).
@@ -42,4 +42,4 @@ struct WatchState {
     static std::optional<WatchState> from_json(const nlohmann::json& json);
 };
 
-}  // namespace seriesctl
+}  // namespace seriesctl::lore

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 namespace {
 
@@ -29,7 +29,7 @@ std::string Address::formatted() const {
 }
 
 std::string Address::key() const {
-    return lowercase(email);
+    return util::lowercase(email);
 }
 
 Address parse_address(std::string_view text, std::string* why) {
@@ -45,13 +45,13 @@ Address parse_address(std::string_view text, std::string* why) {
     auto open = text.rfind('<');
     if (open == std::string_view::npos) {
         if (text.find('>') != std::string_view::npos) return refuse("has '>' without '<'");
-        address.email = trimmed(text);
+        address.email = util::trimmed(text);
     } else {
         auto close = text.find('>', open);
-        if (close == std::string_view::npos || trimmed(text.substr(close + 1)) != "")
+        if (close == std::string_view::npos || util::trimmed(text.substr(close + 1)) != "")
             return refuse("has an unbalanced '<'");
-        address.email = trimmed(text.substr(open + 1, close - open - 1));
-        address.name = trimmed(text.substr(0, open));
+        address.email = util::trimmed(text.substr(open + 1, close - open - 1));
+        address.name = util::trimmed(text.substr(0, open));
         if (address.name.size() >= 2 && address.name.front() == '"' && address.name.back() == '"')
             address.name = address.name.substr(1, address.name.size() - 2);
         if (address.name.find_first_of("<>\"") != std::string::npos)
@@ -66,4 +66,4 @@ std::string display_name(std::string_view written) {
     return address.email.empty() ? std::string(written) : address.display();
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

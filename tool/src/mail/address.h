@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 /// A mail address with its display name, as written in To/Cc/From.
 struct Address {
@@ -28,4 +28,4 @@ Address parse_address(std::string_view text, std::string* why);
 /// or the text as written when it is not one address.
 std::string display_name(std::string_view written);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <sstream>
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 namespace {
 
@@ -40,7 +40,7 @@ AddressBook::AddressBook(std::string_view mailmap, std::string_view maintainers)
         std::string value = line.substr(2);
         value.erase(0, value.find_first_not_of(" \t"));
         if (line[0] == 'L') {
-            lists_.push_back(lowercase(value.substr(0, value.find_first_of(" \t"))));
+            lists_.push_back(util::lowercase(value.substr(0, value.find_first_of(" \t"))));
             continue;
         }
         std::string why;
@@ -56,14 +56,14 @@ bool AddressBook::is_list(const Address& address) const {
 std::optional<Address> AddressBook::current(const Address& address) const {
     for (const auto& entry : mailmap_) {
         if (entry.commit.key() != address.key()) continue;
-        if (!entry.commit.name.empty() && lowercase(entry.commit.name) != lowercase(address.name)) continue;
+        if (!entry.commit.name.empty() && util::lowercase(entry.commit.name) != util::lowercase(address.name)) continue;
         if (entry.proper.email.empty() || entry.proper.key() == address.key()) continue;
         return Address{entry.proper.name.empty() ? address.name : entry.proper.name, entry.proper.email};
     }
     if (address.name.empty()) return std::nullopt;
     std::vector<Address> known;
     for (const auto& person : people_) {
-        if (lowercase(person.name) != lowercase(address.name)) continue;
+        if (util::lowercase(person.name) != util::lowercase(address.name)) continue;
         if (person.key() == address.key()) return std::nullopt;
         if (std::none_of(known.begin(), known.end(), [&](const Address& a) { return a.key() == person.key(); }))
             known.push_back(person);
@@ -72,4 +72,4 @@ std::optional<Address> AddressBook::current(const Address& address) const {
     return known.front();
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

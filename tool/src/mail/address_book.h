@@ -7,7 +7,7 @@
 
 #include "mail/address.h"
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 /// What a kernel tree knows about people's addresses: .mailmap (old
 /// address → current one) and MAINTAINERS (the M:/R: people and the L:
@@ -36,4 +36,4 @@ private:
     std::vector<std::string> lists_;  ///< keys of L: addresses
 };
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

@@ -7,7 +7,7 @@
 #include <iconv.h>
 #include <memory>
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 namespace {
 
@@ -46,7 +46,7 @@ std::string repaired_utf8(std::string_view text) {
 }  // namespace
 
 std::optional<std::string> charset_to_utf8(std::string_view bytes, std::string_view charset) {
-    std::string name = lowercase(charset);
+    std::string name = util::lowercase(charset);
     // US-ASCII mail with 8-bit bytes is nearly always UTF-8 sent unlabelled.
     if (name.empty() || name == "utf-8" || name == "utf8" || name == "us-ascii" || name == "ascii")
         return repaired_utf8(bytes);
@@ -71,4 +71,4 @@ std::optional<std::string> charset_to_utf8(std::string_view bytes, std::string_v
     return out;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

@@ -7,7 +7,7 @@
 #include "util/error.h"
 #include "util/printable.h"
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 std::vector<std::string> message_ids(std::string_view value) {
     std::vector<std::string> ids;
@@ -38,7 +38,7 @@ std::vector<std::string> Mail::ancestors() const {
 }
 
 Mail parse_mail(std::string_view text, const std::string& where, size_t first_line) {
-    auto fail = [&](const std::string& why) { return Error(where + ": " + why); };
+    auto fail = [&](const std::string& why) { return util::Error(where + ": " + why); };
     std::string why;
     auto headers = parse_headers(text, &why, first_line);
     if (!headers) throw fail(why);
@@ -57,7 +57,7 @@ Mail parse_mail(std::string_view text, const std::string& where, size_t first_li
     std::string from = decode_rfc2047(value("From"));
     mail.from = parse_address(from, &why);
     if (mail.from.email.empty())
-        throw fail("message <" + printable(mail.message_id) + ">: From: '" + printable(from) + "' " +
+        throw fail("message <" + util::printable(mail.message_id) + ">: From: '" + util::printable(from) + "' " +
                    (why.empty() ? "is not an address" : why));
     mail.subject = decode_rfc2047(value("Subject"));
     mail.date = parse_mail_date(value("Date"));
@@ -67,4 +67,4 @@ Mail parse_mail(std::string_view text, const std::string& where, size_t first_li
     return mail;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

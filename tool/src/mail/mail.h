@@ -9,7 +9,7 @@
 #include "mail/address.h"
 #include "mail/mail_header.h"
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 /// A mail read from an archive: what threading, review extraction and the
 /// radar need, decoded to UTF-8.
@@ -36,4 +36,4 @@ Mail parse_mail(std::string_view text, const std::string& where, size_t first_li
 /// with no <> at all is taken whole, as some old clients write it.
 std::vector<std::string> message_ids(std::string_view value);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

@@ -6,7 +6,7 @@
 #include "mail/charset.h"
 #include "util/text.h"
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 namespace {
 
@@ -24,7 +24,7 @@ std::string header_value(const std::vector<MailHeader>& headers, std::string_vie
 
 // The media type of a Content-Type value, lower case: "text/plain".
 std::string media_type(std::string_view content_type) {
-    return lowercase(trimmed(content_type.substr(0, content_type.find(';'))));
+    return util::lowercase(util::trimmed(content_type.substr(0, content_type.find(';'))));
 }
 
 std::optional<std::string> decode_transfer(std::string_view body, const std::string& encoding, std::string* why) {
@@ -98,7 +98,8 @@ std::optional<std::string> part_text(const std::vector<MailHeader>& headers, std
     // The top level of a mail is read whatever its type claims; inside a
     // multipart only text/plain is the text (HTML and attachments are not).
     if (!first_level && type != "text/plain") return std::string();
-    auto bytes = decode_transfer(body, lowercase(trimmed(header_value(headers, "Content-Transfer-Encoding"))), why);
+    auto bytes =
+        decode_transfer(body, util::lowercase(util::trimmed(header_value(headers, "Content-Transfer-Encoding"))), why);
     if (!bytes) return std::nullopt;
     std::string charset = header_parameter(content_type, "charset");
     auto text = charset_to_utf8(*bytes, charset);
@@ -139,7 +140,8 @@ std::string header_parameter(std::string_view value, std::string_view name) {
         // A quoted value may hold ';': extend to the closing quote.
         std::string_view item = value.substr(pos + 1, next == std::string_view::npos ? std::string_view::npos : next - pos - 1);
         size_t eq = item.find('=');
-        if (eq != std::string_view::npos && lowercase(trimmed(item.substr(0, eq))) == lowercase(name)) {
+        if (eq != std::string_view::npos &&
+            util::lowercase(util::trimmed(item.substr(0, eq))) == util::lowercase(name)) {
             size_t start = pos + 1 + eq + 1;
             std::string_view rest = value.substr(start);
             size_t first = rest.find_first_not_of(" \t");
@@ -149,7 +151,7 @@ std::string header_parameter(std::string_view value, std::string_view name) {
                 return std::string(rest.substr(first + 1, close == std::string_view::npos ? std::string_view::npos
                                                                                          : close - first - 1));
             }
-            return trimmed(rest.substr(first, rest.find(';', first) - first));
+            return util::trimmed(rest.substr(first, rest.find(';', first) - first));
         }
         pos = next;
     }
@@ -160,4 +162,4 @@ std::optional<std::string> body_text(const std::vector<MailHeader>& headers, std
     return part_text(headers, body, why, true);
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

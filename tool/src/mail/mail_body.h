@@ -7,7 +7,7 @@
 
 #include "mail/mail_header.h"
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 /// Decodes quoted-printable (RFC 2045 6.7): "=XX" is a byte, "=" at a line's
 /// end joins it to the next. A stray '=' is kept as written, as the RFC asks
@@ -26,4 +26,4 @@ std::string header_parameter(std::string_view value, std::string_view name);
 std::optional<std::string> body_text(const std::vector<MailHeader>& headers, std::string_view body,
                                      std::string* why);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

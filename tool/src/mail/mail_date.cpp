@@ -6,7 +6,7 @@
 #include <map>
 #include <regex>
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 namespace {
 
@@ -31,7 +31,7 @@ std::optional<MailDate> parse_mail_date_zone(std::string_view text) {
                                                        "jul", "aug", "sep", "oct", "nov", "dec"};
     std::match_results<std::string_view::const_iterator> match;
     if (!std::regex_match(text.begin(), text.end(), match, shape)) return std::nullopt;
-    std::string month = lowercase(match[2].str());
+    std::string month = util::lowercase(match[2].str());
     int month_index = -1;
     for (size_t i = 0; i < months.size(); ++i)
         if (month == months[i]) month_index = static_cast<int>(i);
@@ -65,4 +65,4 @@ std::optional<int64_t> parse_mail_date(std::string_view text) {
     return date->time;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 /// An RFC 2822 date with the zone it was written in.
 struct MailDate {
@@ -23,4 +23,4 @@ std::optional<MailDate> parse_mail_date_zone(std::string_view text);
 /// The same date as seconds since the epoch; nullopt when it does not parse.
 std::optional<int64_t> parse_mail_date(std::string_view text);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

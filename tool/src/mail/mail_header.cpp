@@ -5,7 +5,7 @@
 
 #include "mail/charset.h"
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 namespace {
 
@@ -169,4 +169,4 @@ std::optional<std::string> decode_base64(std::string_view text) {
     return out;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

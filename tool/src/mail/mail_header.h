@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 struct MailHeader {
     std::string name;   ///< as written ("Message-Id")
@@ -33,4 +33,4 @@ std::string decode_rfc2047(std::string_view value);
 /// Decodes base64 (ignoring line breaks); nullopt when it is not base64.
 std::optional<std::string> decode_base64(std::string_view text);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

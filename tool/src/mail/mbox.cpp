@@ -2,7 +2,7 @@
 
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 namespace {
 
@@ -37,7 +37,7 @@ std::vector<MboxMessage> split_mboxrd(std::string_view mbox, const std::string& 
             continue;
         }
         if (messages.empty())
-            throw Error(where + ": line 1: not an mbox (it does not start with a \"From \" line)");
+            throw util::Error(where + ": line 1: not an mbox (it does not start with a \"From \" line)");
         if (is_escaped_from(line)) line.remove_prefix(1);
         messages.back().text += line;
     }
@@ -45,4 +45,4 @@ std::vector<MboxMessage> split_mboxrd(std::string_view mbox, const std::string& 
     return messages;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 /// One message cut out of an mbox: its text (headers and body, ">From "
 /// unescaped) and the mbox line its headers start on, for messages.
@@ -19,4 +19,4 @@ struct MboxMessage {
 /// Error naming `where`; an empty text holds no messages.
 std::vector<MboxMessage> split_mboxrd(std::string_view mbox, const std::string& where);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

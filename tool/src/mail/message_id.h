@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 /// The Message-Ids of one version's mails, in b4's form
 /// `<{YYYYMMDD}-{slug}-v{N}-{n}-{hash}@{domain}>`: the date is the day the
@@ -31,4 +31,4 @@ MessageIdTemplate make_message_id_template(const std::string& change_id, int rev
 /// send goes on with the ids it started with); nullopt for any other id.
 std::optional<MessageIdTemplate> parse_message_id_template(const std::string& id);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

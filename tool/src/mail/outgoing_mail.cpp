@@ -7,7 +7,7 @@
 
 #include "util/clock.h"
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 namespace {
 
@@ -75,10 +75,10 @@ std::string folded_header(const std::string& name, const std::vector<std::string
 // The last guard before a header is written: a CR, LF, NUL or other control
 // character would end it and start another (header injection).
 void refuse_header_breaks(const OutgoingMail& mail, const std::string& header, const std::string& value) {
-    if (!has_control_character(value) && !has_control_character(header)) return;
+    if (!util::has_control_character(value) && !util::has_control_character(header)) return;
     bool line_break = (value + header).find_first_of("\r\n") != std::string::npos;
-    throw Error("mail " + std::to_string(mail.number) + " (" + (mail.number == 0 ? "cover" : "patch") + "): " +
-                printable(header) + ": the value holds a " + (line_break ? "line break" : "control character") +
+    throw util::Error("mail " + std::to_string(mail.number) + " (" + (mail.number == 0 ? "cover" : "patch") + "): " +
+                util::printable(header) + ": the value holds a " + (line_break ? "line break" : "control character") +
                 "; refusing to write the mail (header injection)");
 }
 
@@ -125,7 +125,7 @@ std::string encode_address(const Address& address) {
     return encode_header_text(address.name) + " <" + address.email + ">";
 }
 
-std::string rfc2822_date(int64_t seconds) { return format_utc(seconds, "%a, %d %b %Y %H:%M:%S +0000"); }
+std::string rfc2822_date(int64_t seconds) { return util::format_utc(seconds, "%a, %d %b %Y %H:%M:%S +0000"); }
 
 std::string render_mail(const OutgoingMail& mail, WithRecipients recipients) {
     refuse_header_breaks(mail, "From", mail.from);
@@ -173,4 +173,4 @@ std::string render_mbox(const std::vector<OutgoingMail>& mails) {
     return out;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

@@ -8,7 +8,7 @@
 #include "mail/mail_header.h"
 #include "mail/recipients.h"
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 /// One mail of a version as seriesctl hands it to git send-email: complete
 /// with its Message-Id and threading, so the file is the mail.
@@ -49,4 +49,4 @@ std::string render_mbox(const std::vector<OutgoingMail>& mails);
 /// RFC 2822 date in UTC: "Tue, 01 Dec 2026 21:10:33 +0000".
 std::string rfc2822_date(int64_t seconds);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

@@ -4,7 +4,7 @@
 
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 Address recipient(const std::string& text, const std::string& field) {
     std::string why;
@@ -13,7 +13,7 @@ Address recipient(const std::string& text, const std::string& field) {
         std::string shown = text;
         std::replace(shown.begin(), shown.end(), '\n', ' ');
         std::replace(shown.begin(), shown.end(), '\r', ' ');
-        throw Error(field + ": \"" + shown + "\" " + why + "; not a recipient");
+        throw util::Error(field + ": \"" + shown + "\" " + why + "; not a recipient");
     }
     return address;
 }
@@ -51,4 +51,4 @@ void Recipients::settle(const Address& sender) {
     cc.remove_all(to);
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

@@ -5,7 +5,7 @@
 
 #include "mail/address.h"
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 /// An address checked for a mail header; anything but one clean address (a
 /// line break, a bare CR, a second header smuggled into a name) is an Error
@@ -43,4 +43,4 @@ struct Recipients {
     void settle(const Address& sender);
 };
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

@@ -5,7 +5,7 @@
 #include <regex>
 #include <sstream>
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 namespace {
 
@@ -15,7 +15,7 @@ bool is_quote(const std::string& line) {
 }
 
 bool is_attribution(const std::string& line) {
-    std::string text = trimmed(line);
+    std::string text = util::trimmed(line);
     for (const char* said : {"wrote:", "writes:", "a écrit :", "schrieb:"})
         if (text.ends_with(said)) return true;
     return false;
@@ -40,10 +40,10 @@ std::vector<std::string> own_lines(const std::string& body) {
     for (size_t i = 0; i < lines.size(); ++i) {
         if (is_quote(lines[i])) continue;
         size_t next = i + 1;
-        while (next < lines.size() && trimmed(lines[next]).empty()) ++next;
+        while (next < lines.size() && util::trimmed(lines[next]).empty()) ++next;
         bool before_quote = next < lines.size() && is_quote(lines[next]);
         if (before_quote && is_attribution(lines[i])) {
-            if (!own.empty() && trimmed(own.back()).starts_with("On ")) own.pop_back();
+            if (!own.empty() && util::trimmed(own.back()).starts_with("On ")) own.pop_back();
             continue;
         }
         own.push_back(lines[i]);
@@ -52,7 +52,7 @@ std::vector<std::string> own_lines(const std::string& body) {
 }
 
 std::string canonical_key(const std::string& given) {
-    std::string key = lowercase(given);
+    std::string key = util::lowercase(given);
     if (key == "nacked-by") return "Nacked-by";
     key[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(key[0])));
     return key;
@@ -82,11 +82,11 @@ ReplyText read_reply(const std::string& body, const Address& sender, size_t exce
     std::string excerpt;
     for (const auto& line : own_lines(body)) {
         reply.new_text += line + "\n";
-        std::string text = trimmed(line);
+        std::string text = util::trimmed(line);
         std::smatch match;
         std::string given;
         if (std::regex_match(text, match, trailer))
-            given = canonical_key(match[1]) + ": " + trimmed(match[2].str());
+            given = canonical_key(match[1]) + ": " + util::trimmed(match[2].str());
         else if (std::regex_match(text, nak))
             given = "Nacked-by: " + sender.formatted();
         if (!given.empty()) {
@@ -96,10 +96,10 @@ ReplyText read_reply(const std::string& body, const Address& sender, size_t exce
         }
         if (!text.empty()) excerpt += (excerpt.empty() ? "" : " ") + text;
     }
-    reply.new_text = trimmed(reply.new_text);
+    reply.new_text = util::trimmed(reply.new_text);
     if (!reply.new_text.empty()) reply.new_text += "\n";
     reply.excerpt = shortened(excerpt, excerpt_length);
     return reply;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

@@ -5,7 +5,7 @@
 
 #include "mail/address.h"
 
-namespace seriesctl {
+namespace seriesctl::mail {
 
 /// What a reviewer wrote in a reply, apart from what they quoted.
 struct ReplyText {
@@ -24,4 +24,4 @@ std::string trailer_kinds(const std::vector<std::string>& trailers);
 
 ReplyText read_reply(const std::string& body, const Address& sender, size_t excerpt_length = 200);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::mail

@@ -2,7 +2,7 @@
 
 #include <cstdlib>
 
-namespace seriesctl {
+namespace seriesctl::patch {
 
 Outcome worst(Outcome a, Outcome b) { return a < b ? b : a; }
 
@@ -53,4 +53,4 @@ std::string summary(const PatchReport& patch) {
     return to_string(outcome);
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::patch

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::patch {
 
 /// How a hunk, file or patch went onto a tree, from best to worst.
 enum class Outcome { clean, offset, fuzz, merged, conflict };
@@ -66,4 +66,4 @@ std::string summary(const PatchReport& patch);
 /// The worse of two outcomes.
 Outcome worst(Outcome a, Outcome b);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::patch

@@ -4,7 +4,7 @@
 #include <map>
 
 
-namespace seriesctl {
+namespace seriesctl::patch {
 
 namespace {
 
@@ -137,4 +137,4 @@ std::string diffstat(const std::vector<PatchFile>& patches) {
     return out + "\n";
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::patch

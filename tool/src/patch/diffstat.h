@@ -5,7 +5,7 @@
 
 #include "patch/patch.h"
 
-namespace seriesctl {
+namespace seriesctl::patch {
 
 /// What a cover letter shows below "---", computed from the patches the way
 /// `git format-patch --cover-letter` writes it.
@@ -19,4 +19,4 @@ std::string shortlog(const std::vector<PatchFile>& patches);
 /// changed, 40 insertions(+), 2 deletions(-)".
 std::string diffstat(const std::vector<PatchFile>& patches);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::patch

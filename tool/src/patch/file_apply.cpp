@@ -2,7 +2,7 @@
 
 #include "patch/hunk_search.h"
 
-namespace seriesctl {
+namespace seriesctl::patch {
 
 bool FileApplyResult::conflict() const {
     for (const auto& hunk : hunks)
@@ -50,4 +50,4 @@ FileApplyResult apply_hunks(const TextFile& target, const std::vector<Hunk>& hun
     return result;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::patch

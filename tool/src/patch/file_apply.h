@@ -6,7 +6,7 @@
 #include "patch/patch.h"
 #include "patch/text_file.h"
 
-namespace seriesctl {
+namespace seriesctl::patch {
 
 struct FileApplyResult {
     TextFile text;  ///< the file with every hunk that was found applied
@@ -21,4 +21,4 @@ struct FileApplyResult {
 /// with the lines that differ, and left out; the others still apply.
 FileApplyResult apply_hunks(const TextFile& target, const std::vector<Hunk>& hunks);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::patch

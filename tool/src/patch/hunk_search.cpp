@@ -4,7 +4,7 @@
 #include <cctype>
 #include <cstdlib>
 
-namespace seriesctl {
+namespace seriesctl::patch {
 
 namespace {
 
@@ -113,4 +113,4 @@ std::vector<Mismatch> closest_mismatches(const std::vector<std::string>& target,
     return mismatches;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::patch

@@ -7,7 +7,7 @@
 #include "patch/apply_report.h"
 #include "patch/patch.h"
 
-namespace seriesctl {
+namespace seriesctl::patch {
 
 /// A hunk as the lines it expects (context and removed) and the lines it
 /// leaves (context and added).
@@ -47,4 +47,4 @@ std::optional<Placement> locate_hunk(const std::vector<std::string>& target, con
 std::vector<Mismatch> closest_mismatches(const std::vector<std::string>& target, const HunkSides& sides, int hint,
                                          int* line);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::patch

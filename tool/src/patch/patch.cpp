@@ -9,7 +9,7 @@
 #include "util/printable.h"
 #include "util/text.h"
 
-namespace seriesctl {
+namespace seriesctl::patch {
 
 namespace {
 
@@ -52,11 +52,11 @@ std::string path_outside_tree(const std::string& path) {
     if (path.empty()) return "";
     if (path.front() == '/') return "is absolute";
     if (path.find('\\') != std::string::npos) return "holds a backslash";
-    if (has_control_character(path)) return "holds a control character";
+    if (util::has_control_character(path)) return "holds a control character";
     size_t begin = 0;
     while (begin <= path.size()) {
         size_t end = std::min(path.find('/', begin), path.size());
-        std::string part = lowercase(path.substr(begin, end - begin));
+        std::string part = util::lowercase(path.substr(begin, end - begin));
         if (part == "..") return "climbs out of the tree ('..')";
         if (part == "." || part.empty()) return "has an empty or '.' component";
         if (part == ".git") return "reaches into .git";
@@ -146,7 +146,7 @@ std::vector<Trailer> parse_trailers(const std::string& message) {
 }
 
 PatchFile parse_patch(const std::string& text, const std::string& name, const DiffReader& read_diff) {
-    auto fail = [&](const std::string& what) -> Error { return Error(name + ": " + what); };
+    auto fail = [&](const std::string& what) -> util::Error { return util::Error(name + ": " + what); };
     PatchFile patch;
     patch.name = name;
     Lines lines(text);
@@ -163,19 +163,19 @@ PatchFile parse_patch(const std::string& text, const std::string& name, const Di
     size_t header_end = at;
     while (header_end < items.size() && !items[header_end].empty()) ++header_end;
     std::string why;
-    auto headers = parse_headers(join(items, at, header_end), &why, at + 1);
+    auto headers = mail::parse_headers(join(items, at, header_end), &why, at + 1);
     if (!headers) throw fail(why);
     patch.headers = *headers;
 
-    const MailHeader* from = find_header(patch.headers, "From");
-    const MailHeader* subject = find_header(patch.headers, "Subject");
-    const MailHeader* date = find_header(patch.headers, "Date");
+    const mail::MailHeader* from = mail::find_header(patch.headers, "From");
+    const mail::MailHeader* subject = mail::find_header(patch.headers, "Subject");
+    const mail::MailHeader* date = mail::find_header(patch.headers, "Date");
     if (!from || !subject) throw fail("no From: or Subject: header; not a git format-patch mail");
-    patch.author = parse_address(decode_rfc2047(from->value), &why);
-    if (patch.author.email.empty()) throw fail("From: '" + printable(from->value) + "' " + why);
+    patch.author = mail::parse_address(mail::decode_rfc2047(from->value), &why);
+    if (patch.author.email.empty()) throw fail("From: '" + util::printable(from->value) + "' " + why);
     patch.date = date ? date->value : "";
-    patch.subject = decode_rfc2047(subject->value);
-    if (has_control_character(patch.subject))
+    patch.subject = mail::decode_rfc2047(subject->value);
+    if (util::has_control_character(patch.subject))
         throw fail("Subject: the decoded subject holds a line break or control character (header injection)");
     PatchSubject parts = parse_patch_subject(patch.subject);
     patch.prefix = parts.prefix;
@@ -214,7 +214,7 @@ PatchFile parse_patch(const std::string& text, const std::string& name, const Di
     // A path that leaves the tree is refused as written and as libgit2 reads it.
     auto refuse_outside = [&](size_t line, const std::string& path) {
         if (std::string why = path_outside_tree(path); !why.empty())
-            throw Error(name + ":" + std::to_string(line) + ": the path '" + printable(path) + "' " + why +
+            throw util::Error(name + ":" + std::to_string(line) + ": the path '" + util::printable(path) + "' " + why +
                         "; refusing the patch");
     };
     for (const auto& [line, path] : header_paths(items, diff_start, diff_end)) refuse_outside(line, path);
@@ -229,8 +229,8 @@ PatchFile parse_patch(const std::string& text, const std::string& name, const Di
 std::string PatchFile::patch_id() const { return stable_patch_id(diff); }
 
 std::string PatchFile::content_hash() const {
-    return sha256_hex("From: " + author.formatted() + "\nSubject: " + summary + "\n\n" + message + "\n---\n" +
+    return util::sha256_hex("From: " + author.formatted() + "\nSubject: " + summary + "\n\n" + message + "\n---\n" +
                       notes + "\n" + diff);
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::patch

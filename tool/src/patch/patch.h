@@ -7,7 +7,7 @@
 #include "mail/address.h"
 #include "mail/mail_header.h"
 
-namespace seriesctl {
+namespace seriesctl::patch {
 
 struct Hunk {
     int old_start = 0, old_lines = 0, new_start = 0, new_lines = 0;
@@ -37,8 +37,8 @@ struct Trailer {
 struct PatchFile {
     std::string name;    ///< where it came from, for messages
     std::string commit;  ///< from the "From <sha> Mon Sep 17 …" line
-    std::vector<MailHeader> headers;
-    Address author;
+    std::vector<mail::MailHeader> headers;
+    mail::Address author;
     std::string date;
     std::string subject;  ///< decoded, with its "[PATCH …]" prefix
     std::string summary;  ///< the subject without the prefix
@@ -83,4 +83,4 @@ PatchFile parse_patch(const std::string& text, const std::string& name, const Di
 /// The trailers of a commit message: "Key: value" lines of its last paragraph.
 std::vector<Trailer> parse_trailers(const std::string& message);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::patch

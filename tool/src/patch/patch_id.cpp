@@ -4,7 +4,7 @@
 
 #include "util/hash.h"
 
-namespace seriesctl {
+namespace seriesctl::patch {
 
 namespace {
 
@@ -39,7 +39,7 @@ bool scan_hunk_header(std::string_view line, int& before, int& after) {
     return number_after(line, pos, after);
 }
 
-void add_into(Sha1::Digest& sum, const Sha1::Digest& digest) {
+void add_into(util::Sha1::Digest& sum, const util::Sha1::Digest& digest) {
     unsigned carry = 0;
     for (size_t i = 0; i < sum.size(); ++i) {
         carry += sum[i] + digest[i];
@@ -52,8 +52,8 @@ void add_into(Sha1::Digest& sum, const Sha1::Digest& digest) {
 
 // Follows git's builtin/patch-id.c (get_one_patchid with stable=1).
 std::string stable_patch_id(std::string_view diff) {
-    Sha1 sha;
-    Sha1::Digest result{};
+    util::Sha1 sha;
+    util::Sha1::Digest result{};
     int before = -1, after = -1;
     size_t hashed = 0;
     size_t pos = 0;
@@ -89,7 +89,7 @@ std::string stable_patch_id(std::string_view diff) {
     }
     if (!hashed) return "";
     add_into(result, sha.finish());
-    return to_hex(result.data(), result.size());
+    return util::to_hex(result.data(), result.size());
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::patch

@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace seriesctl {
+namespace seriesctl::patch {
 
 /// `git patch-id --stable` of a diff (the text from "diff --git" on): per
 /// file, SHA-1 of the diff lines with all white space removed and hunk
@@ -11,4 +11,4 @@ namespace seriesctl {
 /// numbers so the file order does not matter. Empty when there is no diff.
 std::string stable_patch_id(std::string_view diff);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::patch

@@ -4,7 +4,7 @@
 
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::patch {
 
 std::string commit_message(const PatchFile& patch) {
     return patch.message.empty() ? patch.summary + "\n" : patch.summary + "\n\n" + patch.message + "\n";
@@ -14,7 +14,7 @@ std::string note_text(const PatchFile& patch) {
     if (patch.notes.empty()) return "";
     static const std::string header = "Notes:\n";
     if (patch.notes.compare(0, header.size(), header) != 0)
-        throw Error(patch.name + ": the text after '---' is not a git note block ('Notes:'); git format-patch "
+        throw util::Error(patch.name + ": the text after '---' is not a git note block ('Notes:'); git format-patch "
                                  "--notes would not write it again, so keep changelogs as git notes");
     std::string text;
     size_t pos = header.size();
@@ -65,4 +65,4 @@ std::string regeneration_difference(const PatchFile& original, const PatchFile& 
     return "";
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::patch

@@ -5,7 +5,7 @@
 
 #include "patch/patch.h"
 
-namespace seriesctl {
+namespace seriesctl::patch {
 
 /// What it takes to write a patch file again with `git format-patch` after
 /// its commit moved: the commit's message and note, the options that give the
@@ -28,4 +28,4 @@ std::vector<std::string> format_patch_options(const std::vector<PatchFile>& orig
 /// (only its "From <commit>" line and its diff may differ); else what differs.
 std::string regeneration_difference(const PatchFile& original, const PatchFile& regenerated);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::patch

@@ -1,6 +1,6 @@
 #include "patch/text_file.h"
 
-namespace seriesctl {
+namespace seriesctl::patch {
 
 TextFile TextFile::parse(std::string_view text) {
     TextFile file;
@@ -27,4 +27,4 @@ std::string TextFile::render() const {
     return text;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::patch

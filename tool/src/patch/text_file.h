@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::patch {
 
 /// A file's text the way a patch sees it: lines without their '\n', and
 /// whether the last line had one.
@@ -16,4 +16,4 @@ struct TextFile {
     std::string render() const;
 };
 
-}  // namespace seriesctl
+}  // namespace seriesctl::patch

@@ -7,7 +7,7 @@
 #include "proc/subprocess.h"
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::proc {
 
 namespace {
 
@@ -18,14 +18,15 @@ Command ask(const std::filesystem::path& tree, const std::filesystem::path& patc
             {}};
 }
 
-std::vector<Address> answer(Subprocess& run, const Command& command, const std::filesystem::path& patch) {
+std::vector<mail::Address> answer(Subprocess& run, const Command& command, const std::filesystem::path& patch) {
     ProcessResult result = run.wait();
     std::string name = patch.filename().string();
-    if (!result.ok()) throw Error("get_maintainer.pl on " + name + " failed: " + command.display() + ": " + result.tail(1));
-    std::vector<Address> addresses;
+    if (!result.ok())
+        throw util::Error("get_maintainer.pl on " + name + " failed: " + command.display() + ": " + result.tail(1));
+    std::vector<mail::Address> addresses;
     std::istringstream lines(result.out);
     for (std::string line; std::getline(lines, line);)
-        if (!line.empty()) addresses.push_back(recipient(line, "get_maintainer.pl output for " + name));
+        if (!line.empty()) addresses.push_back(mail::recipient(line, "get_maintainer.pl output for " + name));
     return addresses;
 }
 
@@ -34,7 +35,7 @@ std::vector<Address> answer(Subprocess& run, const Command& command, const std::
 std::vector<PatchMaintainers> run_get_maintainer(const std::filesystem::path& tree,
                                                  const std::vector<std::filesystem::path>& patches) {
     if (!std::filesystem::exists(tree / "scripts/get_maintainer.pl"))
-        throw Error(tree.string() + ": no scripts/get_maintainer.pl in the tree");
+        throw util::Error(tree.string() + ": no scripts/get_maintainer.pl in the tree");
     std::vector<Command> commands;
     for (const auto& patch : patches) {
         commands.push_back(ask(tree, patch, "--nol"));
@@ -53,4 +54,4 @@ std::vector<PatchMaintainers> run_get_maintainer(const std::filesystem::path& tr
     return found;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::proc

@@ -5,13 +5,13 @@
 
 #include "mail/address.h"
 
-namespace seriesctl {
+namespace seriesctl::proc {
 
 /// Who scripts/get_maintainer.pl of a kernel tree says a patch goes to,
 /// asked the way b4 asks: no git history, no role statistics.
 struct PatchMaintainers {
-    std::vector<Address> to;  ///< maintainers (--nol)
-    std::vector<Address> cc;  ///< reviewers, lists and the rest (--nom)
+    std::vector<mail::Address> to;  ///< maintainers (--nol)
+    std::vector<mail::Address> cc;  ///< reviewers, lists and the rest (--nom)
 };
 
 /// Runs the tree's own get_maintainer.pl on each patch file, in the tree,
@@ -20,4 +20,4 @@ struct PatchMaintainers {
 std::vector<PatchMaintainers> run_get_maintainer(const std::filesystem::path& tree,
                                                  const std::vector<std::filesystem::path>& patches);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::proc

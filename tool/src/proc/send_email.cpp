@@ -5,9 +5,9 @@
 #include "proc/subprocess.h"
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::proc {
 
-void git_send_email(const std::filesystem::path& mail, const std::string& from, const Recipients& recipients) {
+void git_send_email(const std::filesystem::path& mail, const std::string& from, const mail::Recipients& recipients) {
     Command command{{"git", "send-email", "--confirm=never", "--no-thread", "--suppress-cc=all",
                      "--no-signed-off-by-cc", "--no-to", "--no-cc", "--no-bcc", "--no-annotate", "--no-format-patch",
                      "--8bit-encoding=UTF-8", "--from=" + from},
@@ -20,8 +20,8 @@ void git_send_email(const std::filesystem::path& mail, const std::string& from, 
     if (!result.ok()) {
         std::string why = result.tail(2);
         std::replace(why.begin(), why.end(), '\n', ' ');
-        throw Error("git send-email did not deliver " + mail.filename().string() + ": " + why);
+        throw util::Error("git send-email did not deliver " + mail.filename().string() + ": " + why);
     }
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::proc

@@ -12,7 +12,7 @@
 
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::proc {
 
 namespace {
 
@@ -49,10 +49,10 @@ private:
 
 StreamedResult run_streamed(const Command& command, std::chrono::milliseconds timeout,
                             const std::function<void(const std::string&)>& on_line, size_t keep) {
-    if (command.argv.empty()) throw Error("internal: empty command");
+    if (command.argv.empty()) throw util::Error("internal: empty command");
     int fds[2];
-    if (::pipe2(fds, O_CLOEXEC) != 0) throw Error(std::string("cannot create a pipe: ") + std::strerror(errno));
-    UniqueFd read_end(fds[0]), write_end(fds[1]);
+    if (::pipe2(fds, O_CLOEXEC) != 0) throw util::Error(std::string("cannot create a pipe: ") + std::strerror(errno));
+    util::UniqueFd read_end(fds[0]), write_end(fds[1]);
 
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
@@ -76,7 +76,7 @@ StreamedResult run_streamed(const Command& command, std::chrono::milliseconds ti
     int rc = ::posix_spawnp(&pid, argv[0], &actions, &attributes, argv.data(), envp.data());
     posix_spawn_file_actions_destroy(&actions);
     posix_spawnattr_destroy(&attributes);
-    if (rc != 0) throw Error("cannot run " + command.argv[0] + ": " + std::strerror(rc));
+    if (rc != 0) throw util::Error("cannot run " + command.argv[0] + ": " + std::strerror(rc));
     write_end.reset();
 
     StreamedResult result;
@@ -118,4 +118,4 @@ StreamedResult run_streamed(const Command& command, std::chrono::milliseconds ti
     return result;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::proc

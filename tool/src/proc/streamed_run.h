@@ -7,7 +7,7 @@
 
 #include "proc/subprocess.h"
 
-namespace seriesctl {
+namespace seriesctl::proc {
 
 struct StreamedResult {
     int exit_code = 0;       ///< 128 + signal when killed by one
@@ -24,4 +24,4 @@ struct StreamedResult {
 StreamedResult run_streamed(const Command& command, std::chrono::milliseconds timeout,
                             const std::function<void(const std::string&)>& on_line, size_t keep = 20);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::proc

@@ -15,17 +15,17 @@
 
 extern char** environ;
 
-namespace seriesctl {
+namespace seriesctl::proc {
 
 namespace {
 
-UniqueFd memory_file(const char* name) {
-    UniqueFd fd(::memfd_create(name, MFD_CLOEXEC));
-    if (!fd) throw Error(std::string("cannot create a capture file: ") + std::strerror(errno));
+util::UniqueFd memory_file(const char* name) {
+    util::UniqueFd fd(::memfd_create(name, MFD_CLOEXEC));
+    if (!fd) throw util::Error(std::string("cannot create a capture file: ") + std::strerror(errno));
     return fd;
 }
 
-std::string read_back(const UniqueFd& fd) {
+std::string read_back(const util::UniqueFd& fd) {
     std::string text;
     char buffer[65536];
     ::lseek(fd.get(), 0, SEEK_SET);
@@ -86,15 +86,15 @@ std::string ProcessResult::tail(size_t n) const {
 
 Subprocess::Subprocess(const Command& command, Stdin stdin_mode)
     : name_(command.argv.empty() ? "" : command.argv[0]) {
-    if (command.argv.empty()) throw Error("internal: empty command");
+    if (command.argv.empty()) throw util::Error("internal: empty command");
     out_ = memory_file("stdout");
     err_ = memory_file("stderr");
 
     int pipe_fds[2] = {-1, -1};
     if (stdin_mode == Stdin::pipe && ::pipe2(pipe_fds, O_CLOEXEC) != 0)
-        throw Error(std::string("cannot create a pipe: ") + std::strerror(errno));
-    UniqueFd read_end(pipe_fds[0]);
-    stdin_ = UniqueFd(pipe_fds[1]);
+        throw util::Error(std::string("cannot create a pipe: ") + std::strerror(errno));
+    util::UniqueFd read_end(pipe_fds[0]);
+    stdin_ = util::UniqueFd(pipe_fds[1]);
 
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
@@ -115,7 +115,7 @@ Subprocess::Subprocess(const Command& command, Stdin stdin_mode)
     posix_spawn_file_actions_destroy(&actions);
     if (rc != 0) {
         pid_ = -1;
-        throw Error("cannot run " + name_ + ": " + std::strerror(rc));
+        throw util::Error("cannot run " + name_ + ": " + std::strerror(rc));
     }
 }
 
@@ -134,7 +134,7 @@ void Subprocess::write(std::string_view data) {
     while (!data.empty()) {
         ssize_t n = ::write(stdin_.get(), data.data(), data.size());
         if (n < 0 && errno == EINTR) continue;
-        if (n < 0) throw Error(name_ + " stopped reading its input: " + std::strerror(errno));
+        if (n < 0) throw util::Error(name_ + " stopped reading its input: " + std::strerror(errno));
         data.remove_prefix(static_cast<size_t>(n));
     }
 }
@@ -143,7 +143,7 @@ ProcessResult Subprocess::wait() {
     stdin_.reset();
     int status = 0;
     while (::waitpid(pid_, &status, 0) < 0) {
-        if (errno != EINTR) throw Error("cannot wait for " + name_ + ": " + std::strerror(errno));
+        if (errno != EINTR) throw util::Error("cannot wait for " + name_ + ": " + std::strerror(errno));
     }
     pid_ = -1;
     ProcessResult result;
@@ -162,7 +162,7 @@ ProcessResult run_command(const Command& command, std::string_view input) {
 ProcessResult run_checked(const Command& command, std::string_view what, std::string_view input) {
     ProcessResult result = run_command(command, input);
     if (!result.ok())
-        throw Error(std::string(what) + " failed (" + command.display() + "): " + result.tail(3));
+        throw util::Error(std::string(what) + " failed (" + command.display() + "): " + result.tail(3));
     return result;
 }
 
@@ -174,4 +174,4 @@ bool program_exists(const std::string& name) {
     return false;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::proc

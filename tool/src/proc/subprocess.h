@@ -9,7 +9,7 @@
 
 #include "util/unique_fd.h"
 
-namespace seriesctl {
+namespace seriesctl::proc {
 
 /// A program to run: argv[0] is looked up in PATH.
 struct Command {
@@ -49,9 +49,9 @@ public:
 private:
     std::string name_;
     pid_t pid_ = -1;
-    UniqueFd stdin_;
-    UniqueFd out_;
-    UniqueFd err_;
+    util::UniqueFd stdin_;
+    util::UniqueFd out_;
+    util::UniqueFd err_;
 };
 
 /// The environment a child of `command` gets: ours with its additions.
@@ -66,4 +66,4 @@ ProcessResult run_checked(const Command& command, std::string_view what, std::st
 /// Whether a program is found in PATH.
 bool program_exists(const std::string& name);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::proc

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::rebase {
 
 /// `git format-patch <options> base..tip` in the (bare) store, with no user
 /// or system git config, so the output depends on the commits and the
@@ -14,4 +14,4 @@ std::vector<std::string> format_patch(const std::filesystem::path& git_dir, cons
                                       const std::string& tip, const std::vector<std::string>& options,
                                       const std::string& notes_ref, const std::filesystem::path& scratch_parent);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::rebase

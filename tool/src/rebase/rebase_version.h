@@ -13,7 +13,7 @@
 #include "tree/series_tree.h"
 #include "tree/tree_store.h"
 
-namespace seriesctl {
+namespace seriesctl::rebase {
 
 using ProgressFn = std::function<void(const std::string&)>;
 
@@ -27,18 +27,19 @@ struct VersionRef {
 /// in `names`; when none are, the series' targets, else every configured
 /// tree. A remote or series tree that was never synced is reported as
 /// missing, not tried.
-RebaseCheckReport check_version(const Project& project, const VersionRef& ref, const TreeConfig& config,
-                          const std::vector<std::string>& names, const TreeStore& store, const ProgressFn& progress);
+patch::RebaseCheckReport check_version(const repo::Project& project, const VersionRef& ref,
+                                       const config::TreeConfig& config, const std::vector<std::string>& names,
+                                       const tree::TreeStore& store, const ProgressFn& progress);
 
 struct RebaseOutcome {
     std::string series, version;
-    TreeReport report;
+    patch::TreeReport report;
     /// For a series tree (rga3): what a cover letter of the version declares,
     /// as b4 does, since the tree's own commits are local.
-    std::optional<SeriesTreeBase> declares;
+    std::optional<tree::SeriesTreeBase> declares;
     std::string tip;                            ///< the last rebased commit, when everything applied
     std::vector<std::filesystem::path> written;  ///< the version's files, rewritten
-    Base base;                                   ///< the base recorded, when written
+    series::Base base;                                   ///< the base recorded, when written
 };
 
 /// Rebases a version onto a tree's tip. When every patch applies, its
@@ -47,7 +48,7 @@ struct RebaseOutcome {
 /// atomically and only once all are ready, and the tip is recorded as the
 /// base (a tarball tree by its release, others by commit). Otherwise nothing is written. A version that was sent keeps its
 /// files: that is an Error.
-RebaseOutcome rebase_version(const Project& project, const VersionRef& ref, const TreeSpec& tree,
-                             const TreeStore& store, const ProgressFn& progress);
+RebaseOutcome rebase_version(const repo::Project& project, const VersionRef& ref, const config::TreeSpec& tree,
+                             const tree::TreeStore& store, const ProgressFn& progress);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::rebase

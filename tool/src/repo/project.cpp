@@ -7,7 +7,7 @@
 
 namespace fs = std::filesystem;
 
-namespace seriesctl {
+namespace seriesctl::repo {
 
 namespace {
 
@@ -21,14 +21,14 @@ bool is_project(const fs::path& dir) {
 Project Project::find(const fs::path& start, const fs::path& explicit_root) {
     if (!explicit_root.empty()) {
         if (!is_project(explicit_root))
-            throw Error(explicit_root.string() + " is not a seriesctl checkout (no series/ and config/)");
+            throw util::Error(explicit_root.string() + " is not a seriesctl checkout (no series/ and config/)");
         return Project(fs::absolute(explicit_root));
     }
     for (fs::path dir = fs::absolute(start); ; dir = dir.parent_path()) {
         if (is_project(dir)) return Project(dir);
         if (dir == dir.root_path()) break;
     }
-    throw Error("not inside a seriesctl checkout (no series/ and config/ in " + start.string() +
+    throw util::Error("not inside a seriesctl checkout (no series/ and config/ in " + start.string() +
                 " or above); use --root");
 }
 
@@ -47,13 +47,13 @@ std::string Project::resolve_series(const std::string& requested) const {
     auto names = series_names();
     if (!requested.empty()) {
         if (std::find(names.begin(), names.end(), requested) == names.end())
-            throw Error("no series '" + requested + "' in " + series_dir().string() +
-                        (names.empty() ? "" : " (there is " + joined(names, ", ") + ")"));
+            throw util::Error("no series '" + requested + "' in " + series_dir().string() +
+                        (names.empty() ? "" : " (there is " + util::joined(names, ", ") + ")"));
         return requested;
     }
     if (names.size() == 1) return names.front();
-    if (names.empty()) throw Error("no series in " + series_dir().string());
-    throw Error("several series in " + series_dir().string() + ", name one: " + joined(names, ", "));
+    if (names.empty()) throw util::Error("no series in " + series_dir().string());
+    throw util::Error("several series in " + series_dir().string() + ", name one: " + util::joined(names, ", "));
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::repo

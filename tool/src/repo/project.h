@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::repo {
 
 /// A seriesctl checkout: the directory holding series/, kernel/, config/
 /// and templates/. Found like git finds .git: from the working directory up.
@@ -28,4 +28,4 @@ private:
     std::filesystem::path root_;
 };
 
-}  // namespace seriesctl
+}  // namespace seriesctl::repo

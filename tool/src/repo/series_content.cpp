@@ -13,11 +13,12 @@
 
 namespace fs = std::filesystem;
 
-namespace seriesctl {
+namespace seriesctl::repo {
 
-std::vector<PatchFile> load_version_patches(const Project& project, const Version& version) {
+std::vector<patch::PatchFile> load_version_patches(const Project& project, const series::Version& version) {
     fs::path dir = project.root() / version.patches;
-    if (!fs::is_directory(dir)) throw Error(version.name() + ": patch directory " + dir.string() + " does not exist");
+    if (!fs::is_directory(dir))
+        throw util::Error(version.name() + ": patch directory " + dir.string() + " does not exist");
     std::vector<fs::path> files;
     for (const auto& entry : fs::directory_iterator(dir)) {
         const auto name = entry.path().filename().string();
@@ -25,10 +26,10 @@ std::vector<PatchFile> load_version_patches(const Project& project, const Versio
             files.push_back(entry.path());
     }
     std::sort(files.begin(), files.end());
-    std::vector<PatchFile> patches;
+    std::vector<patch::PatchFile> patches;
     for (const auto& file : files) {
         auto relative = fs::relative(file, project.root()).string();
-        patches.push_back(git::read_patch(read_file(file), relative));
+        patches.push_back(git::read_patch(util::read_file(file), relative));
     }
     return patches;
 }
@@ -36,16 +37,16 @@ std::vector<PatchFile> load_version_patches(const Project& project, const Versio
 VersionAtHand load_version_at_hand(const Project& project, const std::string& series, const std::string& version) {
     VersionAtHand at_hand;
     at_hand.series = load_series_file(project.series_file(project.resolve_series(series)));
-    if (at_hand.series.versions.empty()) throw Error("series " + at_hand.series.name + " has no version yet");
-    const Version& chosen = version.empty() ? at_hand.series.latest() : at_hand.series.version(version);
+    if (at_hand.series.versions.empty()) throw util::Error("series " + at_hand.series.name + " has no version yet");
+    const series::Version& chosen = version.empty() ? at_hand.series.latest() : at_hand.series.version(version);
     at_hand.index = static_cast<size_t>(&chosen - at_hand.series.versions.data());
     at_hand.patches = load_version_patches(project, chosen);
     if (at_hand.patches.empty())
-        throw Error(chosen.name() + ": no patch files in " + (project.root() / chosen.patches).string());
+        throw util::Error(chosen.name() + ": no patch files in " + (project.root() / chosen.patches).string());
     return at_hand;
 }
 
-std::string config_fragments_hash(const Project& project, const Series& series) {
+std::string config_fragments_hash(const Project& project, const series::Series& series) {
     fs::path dir = project.root() / "kernel" / series.name / "configs";
     std::vector<fs::path> files;
     if (fs::is_directory(dir))
@@ -53,28 +54,30 @@ std::string config_fragments_hash(const Project& project, const Series& series) 
             if (entry.is_regular_file() && entry.path().extension() == ".config") files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     std::string all;
-    for (const auto& file : files) all += file.filename().string() + '\0' + read_file(file) + '\0';
-    return sha256_hex(all);
+    for (const auto& file : files) all += file.filename().string() + '\0' + util::read_file(file) + '\0';
+    return util::sha256_hex(all);
 }
 
-CurrentContent current_content(const Project& project, const Series& series, const std::vector<PatchFile>& patches,
-                               const std::string& base_commit) {
-    CurrentContent now;
+series::CurrentContent current_content(const Project& project, const series::Series& series,
+                                       const std::vector<patch::PatchFile>& patches, const std::string& base_commit) {
+    series::CurrentContent now;
     for (const auto& patch : patches) now.patches.push_back({patch.patch_id(), patch.content_hash()});
     now.base = base_commit;
     now.config = config_fragments_hash(project, series);
     return now;
 }
 
-BaseStanding cached_base_standing(const TreeConfig& trees, const Series& series, const Version& version) {
-    return base_standing(trees, TreeStore(cache_dir()), series.tree_of(version), version);
+tree::BaseStanding cached_base_standing(const config::TreeConfig& trees, const series::Series& series,
+                                        const series::Version& version) {
+    return tree::base_standing(trees, tree::TreeStore(util::cache_dir()), series.tree_of(version), version);
 }
 
-SeriesCode load_series_code(const Project& project, const Series& series) {
+analyse::SeriesCode load_series_code(const Project& project, const series::Series& series) {
     std::filesystem::path file = project.root() / "kernel" / series.name / "configs" / "series-code.yaml";
     if (!std::filesystem::exists(file))
-        throw Error(file.string() + " does not exist: name the series' code there, or no kernel report can be placed");
-    return parse_series_code(read_file(file), file.string());
+        throw util::Error(file.string() +
+                          " does not exist: name the series' code there, or no kernel report can be placed");
+    return analyse::parse_series_code(util::read_file(file), file.string());
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::repo

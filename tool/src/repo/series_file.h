@@ -5,18 +5,19 @@
 
 #include "series/series.h"
 
-namespace seriesctl {
+namespace seriesctl::repo {
 
 /// Reads and validates series/<name>.yaml; also checks the file is named
 /// after the series it holds.
-Series load_series_file(const std::filesystem::path& file);
+series::Series load_series_file(const std::filesystem::path& file);
 
 /// Writes the series atomically in canonical form.
-void save_series_file(const std::filesystem::path& file, const Series& series);
+void save_series_file(const std::filesystem::path& file, const series::Series& series);
 
 /// Read-modify-write under the series' lock (series/.<name>.yaml.lock), so
 /// concurrent seriesctl processes never lose each other's changes. When
 /// `change` throws, the file is left as it was.
-Series update_series_file(const std::filesystem::path& file, const std::function<void(Series&)>& change);
+series::Series update_series_file(const std::filesystem::path& file,
+                                  const std::function<void(series::Series&)>& change);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::repo

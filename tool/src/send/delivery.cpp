@@ -18,24 +18,26 @@
 
 namespace fs = std::filesystem;
 
-namespace seriesctl {
+namespace seriesctl::send {
 
 namespace {
 
-const SentMessage* recorded(const Version& version, int number) {
+const series::SentMessage* recorded(const series::Version& version, int number) {
     if (!version.sent) return nullptr;
     for (const auto& message : version.sent->messages)
         if (message.number == number) return &message;
     return nullptr;
 }
 
-void record_message(const fs::path& file, const std::string& version, const OutgoingMail& mail, MessageState state) {
-    update_series_file(file, [&](Series& series) {
-        Version& at = series.version(version);
+void record_message(const fs::path& file, const std::string& version, const mail::OutgoingMail& mail,
+                    series::MessageState state) {
+    repo::update_series_file(file, [&](series::Series& series) {
+        series::Version& at = series.version(version);
         auto& messages = at.sent->messages;
         auto found = std::find_if(messages.begin(), messages.end(),
-                                  [&](const SentMessage& message) { return message.number == mail.number; });
-        if (found == messages.end()) found = messages.insert(messages.end(), SentMessage{mail.number, mail.message_id, state});
+                                  [&](const series::SentMessage& message) { return message.number == mail.number; });
+        if (found == messages.end())
+            found = messages.insert(messages.end(), series::SentMessage{mail.number, mail.message_id, state});
         found->message_id = mail.message_id;
         found->state = state;
     });
@@ -43,12 +45,12 @@ void record_message(const fs::path& file, const std::string& version, const Outg
 
 // Whether the archive has the message: it was accepted by the server
 // before an interrupted send could record so.
-bool archive_has(HttpClient& http, const LoreConfig& lore, const std::string& message_id) {
-    std::string url = raw_message_url(lore.archive(), message_id);
-    HttpResponse response = http.get(url);
+bool archive_has(http::HttpClient& http, const config::LoreConfig& lore, const std::string& message_id) {
+    std::string url = lore::raw_message_url(lore.archive(), message_id);
+    http::HttpResponse response = http.get(url);
     if (response.status == 200) return true;
     if (response.status == 404 || response.status == 410) return false;
-    throw Error(shown_url(url) + ": HTTP " + std::to_string(response.status) +
+    throw util::Error(http::shown_url(url) + ": HTTP " + std::to_string(response.status) +
                 "; cannot tell whether an interrupted send delivered " + message_id);
 }
 
@@ -63,38 +65,39 @@ void wait_for_second_after(int64_t previous_end) {
 void write_mbox(SendOutcome& outcome, const SendRequest& request) {
     const VersionMails& prepared = outcome.prepared;
     outcome.mbox = !request.output.empty() ? request.output
-                                           : cache_dir() / "send" / prepared.at_hand.series.name /
+                                           : util::cache_dir() / "send" / prepared.at_hand.series.name /
                                                  (prepared.at_hand.version().name() + ".mbox");
     if (outcome.mbox.has_parent_path()) fs::create_directories(outcome.mbox.parent_path());
-    write_file_atomically(outcome.mbox, render_mbox(prepared.mails));
+    util::write_file_atomically(outcome.mbox, mail::render_mbox(prepared.mails));
 }
 
 }  // namespace
 
-MessageIdTemplate message_ids_for(const Series& series, const Version& version) {
+mail::MessageIdTemplate message_ids_for(const series::Series& series, const series::Version& version) {
     if (version.sent)
         for (const auto& message : version.sent->messages)
-            if (auto ids = parse_message_id_template(message.message_id); ids && ids->revision == version.number)
+            if (auto ids = mail::parse_message_id_template(message.message_id); ids && ids->revision == version.number)
                 return *ids;
-    Address sender = parse_address(series.from, nullptr);
-    return make_message_id_template(series.change_id, version.number, format_utc(std::time(nullptr), "%Y%m%d"),
-                                    random_hex(6), sender.email);
+    mail::Address sender = mail::parse_address(series.from, nullptr);
+    return mail::make_message_id_template(series.change_id, version.number,
+                                          util::format_utc(std::time(nullptr), "%Y%m%d"), util::random_hex(6),
+                                          sender.email);
 }
 
-SendOutcome send_version(const Project& project, const TreeConfig& trees, const LoreConfig& lore,
+SendOutcome send_version(const repo::Project& project, const config::TreeConfig& trees, const config::LoreConfig& lore,
                          const SendRequest& request,
                          const std::function<void(const std::string&)>& progress) {
     if (request.force && request.reason.empty())
-        throw Error("--force needs --reason \"…\": the reason is recorded in the series file");
-    VersionAtHand at_hand = load_version_at_hand(project, request.series, request.version);
+        throw util::Error("--force needs --reason \"…\": the reason is recorded in the series file");
+    repo::VersionAtHand at_hand = repo::load_version_at_hand(project, request.series, request.version);
     const std::string series_name = at_hand.series.name;
     const std::string version_name = at_hand.version().name();
     const fs::path file = project.series_file(series_name);
-    if (!request.dry_run && (at_hand.version().state == VersionState::sent ||
-                             at_hand.version().state == VersionState::superseded))
-        throw Error(file.string() + ": " + version_name + " is " + to_string(at_hand.version().state) +
+    if (!request.dry_run && (at_hand.version().state == series::VersionState::sent ||
+                             at_hand.version().state == series::VersionState::superseded))
+        throw util::Error(file.string() + ": " + version_name + " is " + to_string(at_hand.version().state) +
                     " already (cover " + at_hand.version().sent->cover + "); nothing to send");
-    MessageIdTemplate ids = message_ids_for(at_hand.series, at_hand.version());
+    mail::MessageIdTemplate ids = message_ids_for(at_hand.series, at_hand.version());
 
     SendOutcome outcome;
     outcome.prepared =
@@ -110,64 +113,64 @@ SendOutcome send_version(const Project& project, const TreeConfig& trees, const 
         return outcome;
     }
 
-    update_series_file(file, [&](Series& series) {
-        Version& version = series.version(version_name);
-        version.state = VersionState::sending;
-        if (!version.sent) version.sent = SentRecord{};
-        version.sent->date = now_iso8601();
+    repo::update_series_file(file, [&](series::Series& series) {
+        series::Version& version = series.version(version_name);
+        version.state = series::VersionState::sending;
+        if (!version.sent) version.sent = series::SentRecord{};
+        version.sent->date = util::now_iso8601();
         if (!prepared.blockers.empty()) {
             version.sent->forced = request.reason;
             version.sent->overridden = prepared.blockers;
         }
     });
 
-    HttpClient http({lore.connect_timeout, lore.timeout, lore.retries, lore.retry_delay_ms});
-    fs::path outbox = cache_dir() / "send" / series_name / version_name;
+    http::HttpClient http({lore.connect_timeout, lore.timeout, lore.retries, lore.retry_delay_ms});
+    fs::path outbox = util::cache_dir() / "send" / series_name / version_name;
     fs::create_directories(outbox);
-    const Version& before = prepared.at_hand.version();
+    const series::Version& before = prepared.at_hand.version();
     const size_t total = prepared.mails.size() - 1;
     int64_t previous_end = 0;
     for (const auto& mail : prepared.mails) {
         std::string which = std::to_string(mail.number) + "/" + std::to_string(total);
-        const SentMessage* earlier = recorded(before, mail.number);
-        if (earlier && earlier->state == MessageState::accepted) {
+        const series::SentMessage* earlier = recorded(before, mail.number);
+        if (earlier && earlier->state == series::MessageState::accepted) {
             outcome.skipped.push_back(mail.number);
             continue;
         }
         if (earlier) {
             progress("looking up " + which + " on " + lore.archive());
             if (archive_has(http, lore, mail.message_id)) {
-                record_message(file, version_name, mail, MessageState::accepted);
+                record_message(file, version_name, mail, series::MessageState::accepted);
                 outcome.skipped.push_back(mail.number);
                 continue;
             }
         }
         fs::path mail_file = outbox / (std::to_string(mail.number) + ".eml");
-        write_file_atomically(mail_file, render_mail(mail, WithRecipients::no));
-        record_message(file, version_name, mail, MessageState::attempted);
+        util::write_file_atomically(mail_file, mail::render_mail(mail, mail::WithRecipients::no));
+        record_message(file, version_name, mail, series::MessageState::attempted);
         wait_for_second_after(previous_end);
         progress("git send-email " + which + " <" + mail.message_id + ">");
         try {
-            git_send_email(mail_file, prepared.at_hand.series.from, mail.recipients);
-        } catch (const Error& e) {
-            throw Error(std::string(e.what()) + " (mail " + which + "; " +
+            proc::git_send_email(mail_file, prepared.at_hand.series.from, mail.recipients);
+        } catch (const util::Error& e) {
+            throw util::Error(std::string(e.what()) + " (mail " + which + "; " +
                         std::to_string(outcome.delivered.size() + outcome.skipped.size()) +
                         " accepted, recorded in " + file.string() + "; send again to deliver the rest)");
         }
         previous_end = std::time(nullptr);
-        record_message(file, version_name, mail, MessageState::accepted);
+        record_message(file, version_name, mail, series::MessageState::accepted);
         outcome.delivered.push_back(mail.number);
     }
 
     const std::string cover_id = prepared.mails.front().message_id;
-    update_series_file(file, [&](Series& series) {
-        Version& version = series.version(version_name);
-        version.state = VersionState::sent;
-        version.sent->date = now_iso8601();
+    repo::update_series_file(file, [&](series::Series& series) {
+        series::Version& version = series.version(version_name);
+        version.state = series::VersionState::sent;
+        version.sent->date = util::now_iso8601();
         version.sent->cover = cover_id;
-        version.sent->link = message_url(lore.archive(), cover_id);
+        version.sent->link = lore::message_url(lore.archive(), cover_id);
     });
     return outcome;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::send

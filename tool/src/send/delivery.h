@@ -8,7 +8,7 @@
 #include "repo/project.h"
 #include "send/version_mails.h"
 
-namespace seriesctl {
+namespace seriesctl::send {
 
 struct SendRequest {
     std::string series;
@@ -29,7 +29,7 @@ struct SendOutcome {
 
 /// Checks out the ids a send of this version already used (a resumed
 /// send keeps them), or makes fresh ones dated today.
-MessageIdTemplate message_ids_for(const Series& series, const Version& version);
+mail::MessageIdTemplate message_ids_for(const series::Series& series, const series::Version& version);
 
 /// `seriesctl send`: prepares the version's mails; a dry run writes them
 /// as one mbox and sends nothing; otherwise, unless blockers stand (or
@@ -38,8 +38,8 @@ MessageIdTemplate message_ids_for(const Series& series, const Version& version);
 /// recorded `accepted` at once. An attempted mail from an interrupted
 /// send is looked up on the archive by Message-Id first, and only resent
 /// when it is not there. After the last mail the version is `sent`.
-SendOutcome send_version(const Project& project, const TreeConfig& trees, const LoreConfig& lore,
+SendOutcome send_version(const repo::Project& project, const config::TreeConfig& trees, const config::LoreConfig& lore,
                          const SendRequest& request,
                          const std::function<void(const std::string&)>& progress);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::send

@@ -4,7 +4,7 @@
 
 #include "series/yaml_fields.h"
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 std::string cover_fields_yaml(const Cover& cover) {
     YAML::Emitter out;
@@ -32,4 +32,4 @@ Cover parse_cover_fields(const std::string& text, const std::string& file) {
     return cover;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

@@ -4,7 +4,7 @@
 
 #include "series/series.h"
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 /// The free-text fields of a cover (subject, body, questions) as a small
 /// YAML document for `cover --edit` to hand to $EDITOR, and back.
@@ -14,4 +14,4 @@ std::string cover_fields_yaml(const Cover& cover);
 /// an empty or multi-line subject) is an Error naming `file`, line and field.
 Cover parse_cover_fields(const std::string& text, const std::string& file);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

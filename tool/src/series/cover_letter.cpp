@@ -9,7 +9,7 @@
 #include "patch/diffstat.h"
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 namespace {
 
@@ -108,13 +108,14 @@ std::string answered_review(const Series& series, const std::string& review_id) 
     if (!review) return "";
     std::string where = version_of_review(series, review_id) + " review";
     if (review->patch > 0) where += " of patch " + std::to_string(review->patch);
-    return "(" + display_name(review->author) + ", " + where + ")";
+    return "(" + mail::display_name(review->author) + ", " + where + ")";
 }
 
 std::string render_cover(const std::string& template_text, const std::string& template_name, const Series& series,
-                         const Version& version, const std::vector<PatchFile>& patches, const CoverFacts& facts) {
+                         const Version& version, const std::vector<patch::PatchFile>& patches,
+                         const CoverFacts& facts) {
     kainjow::mustache::mustache cover(mark_standalone_lines(template_text));
-    if (!cover.is_valid()) throw Error(template_name + ": " + cover.error_message());
+    if (!cover.is_valid()) throw util::Error(template_name + ": " + cover.error_message());
     // Everything is plain text: nothing is HTML-escaped.
     cover.set_custom_escape([](const std::string& text) { return text; });
 
@@ -174,7 +175,7 @@ std::string render_cover(const std::string& template_text, const std::string& te
         data.set("changes", changelog);
     }
 
-    std::string log = shortlog(patches);
+    std::string log = patch::shortlog(patches);
     if (!log.empty()) log.pop_back();  // the template ends the line
     data.set("shortlog", log);
     std::string stat = diffstat(patches);
@@ -188,8 +189,8 @@ std::string render_cover(const std::string& template_text, const std::string& te
     data.set("from", series.from);
 
     std::string rendered = drop_standalone_lines(cover.render(data));
-    if (!cover.is_valid()) throw Error(template_name + ": " + cover.error_message());
+    if (!cover.is_valid()) throw util::Error(template_name + ": " + cover.error_message());
     return rendered;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

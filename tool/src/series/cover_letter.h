@@ -7,7 +7,7 @@
 #include "series/gate.h"
 #include "series/series.h"
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 /// What the cover's footer says the patches sit on, b4's way. A local
 /// commit (the Debian import) is never mailed as base-commit: the public
@@ -35,10 +35,10 @@ std::string answered_review(const Series& series, const std::string& review_id);
 /// the previous version, shortlog, diffstat, base-commit and change-id.
 /// A template that does not parse is an Error naming `template_name`.
 std::string render_cover(const std::string& template_text, const std::string& template_name, const Series& series,
-                         const Version& version, const std::vector<PatchFile>& patches, const CoverFacts& facts);
+                         const Version& version, const std::vector<patch::PatchFile>& patches, const CoverFacts& facts);
 
 /// Wraps `text` at `width` columns: the first line starts with `first`,
 /// the others with `rest`.
 std::string wrap_text(const std::string& text, const std::string& first, const std::string& rest, size_t width = 72);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

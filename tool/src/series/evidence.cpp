@@ -1,6 +1,6 @@
 #include "series/evidence.h"
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 Evidence make_evidence(Binding binding, bool passed, const CurrentContent& content, const std::string& tree,
                        const std::string& date) {
@@ -15,4 +15,4 @@ Evidence make_evidence(Binding binding, bool passed, const CurrentContent& conte
     return evidence;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

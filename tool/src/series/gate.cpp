@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 bool evidence_is_current(const Evidence& evidence, const CurrentContent& now, std::string* why) {
     auto say = [&](const std::string& text) {
@@ -65,4 +65,4 @@ std::string to_string(GateState state) {
     return "?";
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

@@ -5,7 +5,7 @@
 
 #include "series/series.h"
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 enum class GateState { open, passed, failed, stale };
 
@@ -33,4 +33,4 @@ std::vector<GateStatus> gate_statuses(const Series& series, const Version& versi
 
 std::string to_string(GateState state);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

@@ -2,7 +2,7 @@
 
 #include <regex>
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 std::string KernelRelease::tag() const {
     std::string text = "v" + std::to_string(version) + "." + std::to_string(patchlevel);
@@ -44,4 +44,4 @@ std::optional<KernelRelease> release_of_makefile(const std::string& makefile) {
     return parse_release_tag(tag + extra);
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

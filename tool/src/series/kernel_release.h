@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 /// A kernel release as upstream tags it: v6.12.117, v6.13, v6.13-rc2.
 /// It names a base the same way on every machine, where a tarball's
@@ -33,4 +33,4 @@ std::optional<KernelRelease> parse_release_tag(const std::string& tag);
 /// SUBLEVEL, EXTRAVERSION); nullopt when the text does not say.
 std::optional<KernelRelease> release_of_makefile(const std::string& makefile);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

@@ -5,7 +5,7 @@
 #include "mail/address.h"
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 namespace {
 
@@ -19,9 +19,9 @@ std::string without_angle_brackets(const std::string& key) {
 const Version& version_to_cut_from(const Series& series, const std::string& from) {
     for (const auto& version : series.versions)
         if (version.state == VersionState::draft)
-            throw Error("series " + series.name + " has a draft already (" + version.name() +
+            throw util::Error("series " + series.name + " has a draft already (" + version.name() +
                         "): finish or send it before cutting another version");
-    if (series.versions.empty()) throw Error("series " + series.name + " has no version to cut a new one from");
+    if (series.versions.empty()) throw util::Error("series " + series.name + " has no version to cut a new one from");
     return from.empty() ? series.latest() : series.version(from);
 }
 
@@ -43,7 +43,7 @@ std::string with_subject_prefix(const std::string& text, const std::string& pref
     size_t header_end = text.find("\n\n");
     std::string headers = text.substr(0, header_end);
     if (!std::regex_search(headers, match, subject))
-        throw Error(name + ": no 'Subject: [...]' header to give the new version's prefix");
+        throw util::Error(name + ": no 'Subject: [...]' header to give the new version's prefix");
     size_t at = static_cast<size_t>(match.position(0)) + match[1].length();
     return text.substr(0, at) + "Subject: [" + prefix + "]" + text.substr(at + match[0].length() - match[1].length());
 }
@@ -62,8 +62,8 @@ std::vector<ChangelogEntry> changelog_skeleton(const Series& series, const Versi
     for (const Review* review : unaddressed_reviews(series, previous)) {
         std::string where = review->patch == 0 ? "cover" : "patch " + std::to_string(review->patch);
         skeleton.push_back({review->patch,
-                            changelog_todo + " say how v" + std::to_string(previous.number + 1) +
-                                " answers " + display_name(review->author) + " (" + review->id + ", " + where + ")",
+                            changelog_todo + " say how v" + std::to_string(previous.number + 1) + " answers " +
+                                mail::display_name(review->author) + " (" + review->id + ", " + where + ")",
                             review->id});
     }
     return skeleton;
@@ -83,7 +83,7 @@ Version next_version(const Series& series, const Version& from, const std::strin
 Version& draft_version(Series& series) {
     for (auto& version : series.versions)
         if (version.state == VersionState::draft) return version;
-    throw Error("series " + series.name + " has no draft version: cut one with `seriesctl new-version`");
+    throw util::Error("series " + series.name + " has no draft version: cut one with `seriesctl new-version`");
 }
 
 ReviewAt find_review_by_key(Series& series, const std::string& key) {
@@ -92,15 +92,15 @@ ReviewAt find_review_by_key(Series& series, const std::string& key) {
         for (auto& review : version.reviews)
             if (review.id == wanted || (!review.message_id.empty() && review.message_id == wanted))
                 return {version, review};
-    throw Error("series " + series.name + " has no review with the id or message-id '" + wanted +
+    throw util::Error("series " + series.name + " has no review with the id or message-id '" + wanted +
                 "' (see `seriesctl reviews`)");
 }
 
 void address_review(Version& draft, const ReviewAt& found, const std::string& note) {
     Review& review = found.review;
-    if (note.empty()) throw Error("review " + review.id + ": --note must say how it is answered");
+    if (note.empty()) throw util::Error("review " + review.id + ": --note must say how it is answered");
     if (found.version.number >= draft.number)
-        throw Error("review " + review.id + " is a review of " + found.version.name() + "; the draft " +
+        throw util::Error("review " + review.id + " is a review of " + found.version.name() + "; the draft " +
                     draft.name() + " can only answer reviews of earlier versions");
     review.addressed_in = draft.name();
     review.note = note;
@@ -112,4 +112,4 @@ void address_review(Version& draft, const ReviewAt& found, const std::string& no
     draft.changelog.push_back({review.patch, note, review.id});
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

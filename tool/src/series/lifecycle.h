@@ -5,7 +5,7 @@
 
 #include "series/series.h"
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 /// The pure rules of cutting the next version of a series and answering
 /// the reviews of the last one.
@@ -61,4 +61,4 @@ ReviewAt find_review_by_key(Series& series, const std::string& key);
 /// left as it is. An Error for a review of the draft itself or an empty note.
 void address_review(Version& draft, const ReviewAt& found, const std::string& note);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

@@ -2,7 +2,7 @@
 
 #include "series/lifecycle.h"
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 namespace {
 
@@ -37,4 +37,4 @@ std::vector<std::string> send_blockers(const Series& series, const Version& vers
     return blockers;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

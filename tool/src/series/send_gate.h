@@ -6,7 +6,7 @@
 #include "series/gate.h"
 #include "series/series.h"
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 /// What stands between a version and the list, one line each: every gate
 /// that is open, failed or stale, and every review of the previous version
@@ -15,4 +15,4 @@ namespace seriesctl {
 std::vector<std::string> send_blockers(const Series& series, const Version& version,
                                        const std::vector<GateStatus>& gates);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

@@ -2,7 +2,7 @@
 
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 namespace {
 
@@ -13,7 +13,7 @@ VersionT& find_version(SeriesT& series, const std::string& name) {
         if (version.name() == name) return version;
         known += (known.empty() ? "" : ", ") + version.name();
     }
-    throw Error("series " + series.name + " has no version " + name +
+    throw util::Error("series " + series.name + " has no version " + name +
                 (known.empty() ? " (it has none)" : " (it has " + known + ")"));
 }
 
@@ -26,7 +26,7 @@ const Version& Series::version(const std::string& name) const {
 Version& Series::version(const std::string& name) { return find_version<Version>(*this, name); }
 
 const Version& Series::latest() const {
-    if (versions.empty()) throw Error("series " + name + " has no versions");
+    if (versions.empty()) throw util::Error("series " + name + " has no versions");
     return versions.back();
 }
 
@@ -57,4 +57,4 @@ std::string to_string(MessageState state) {
     return state == MessageState::attempted ? "attempted" : "accepted";
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

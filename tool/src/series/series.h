@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 /// The series record kept in series/<name>.yaml. Its shape is documented in
 /// series/SCHEMA.md; this file and that page change together.
@@ -146,4 +146,4 @@ std::string to_string(Binding binding);
 std::string to_string(Threading threading);
 std::string to_string(MessageState state);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

@@ -10,7 +10,7 @@
 #include "util/error.h"
 #include "util/printable.h"
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 namespace {
 
@@ -20,7 +20,7 @@ template <typename Enum>
 Enum enum_of(const std::string& text, const std::vector<std::string>& names) {
     for (size_t i = 0; i < names.size(); ++i)
         if (names[i] == text) return static_cast<Enum>(i);
-    throw Error("internal: unknown enum value " + text);
+    throw util::Error("internal: unknown enum value " + text);
 }
 
 std::string without_trailing_newlines(std::string text) {
@@ -45,14 +45,14 @@ const std::regex name_shape(R"([a-z0-9][a-z0-9._-]*)");
 
 // The value in quotes on one line: a CR, LF or other control character
 // inside is shown, not printed.
-std::string quoted(const std::string& value) { return "'" + printable(value) + "'"; }
+std::string quoted(const std::string& value) { return "'" + util::printable(value) + "'"; }
 
 // A value that becomes (part of) a mail header or a trailer line: a line
 // break would start a header or a line of its own.
 std::string one_line(const YamlFields& at, const char* key, const std::string& value) {
     if (value.find_first_of("\r\n") != std::string::npos)
         at.fail(key, quoted(value) + " contains a line break (header injection)");
-    if (has_control_character(value)) at.fail(key, quoted(value) + " contains a control character");
+    if (util::has_control_character(value)) at.fail(key, quoted(value) + " contains a control character");
     return value;
 }
 
@@ -64,7 +64,7 @@ std::vector<std::string> one_line_list(const YamlFields& at, const char* key) {
 
 std::string address_field(const YamlFields& at, const char* key, const std::string& value) {
     std::string why;
-    if (!value.empty() && parse_address(value, &why).email.empty()) at.fail(key, quoted(value) + " " + why);
+    if (!value.empty() && mail::parse_address(value, &why).email.empty()) at.fail(key, quoted(value) + " " + why);
     return value;
 }
 
@@ -72,7 +72,7 @@ std::vector<std::string> address_list(const YamlFields& at, const char* key) {
     std::vector<std::string> list = at.texts(key);
     for (const auto& item : list) {
         std::string why;
-        if (parse_address(item, &why).email.empty()) at.fail(key, quoted(item) + " " + why);
+        if (mail::parse_address(item, &why).email.empty()) at.fail(key, quoted(item) + " " + why);
     }
     return list;
 }
@@ -386,8 +386,8 @@ std::string render_series(const Series& series) {
         out << YAML::EndSeq;
     }
     out << YAML::EndMap;
-    if (!out.good()) throw Error("internal: cannot render series " + series.name + ": " + out.GetLastError());
+    if (!out.good()) throw util::Error("internal: cannot render series " + series.name + ": " + out.GetLastError());
     return std::string(out.c_str(), out.size()) + "\n";
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

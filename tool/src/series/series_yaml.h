@@ -4,7 +4,7 @@
 
 #include "series/series.h"
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 /// Parses and validates a series file's text. Every problem is an Error
 /// "<file>:<line>:<col>: <field>: <what>".
@@ -16,4 +16,4 @@ Series parse_series(const std::string& text, const std::string& file);
 /// drops them); SCHEMA.md says so.
 std::string render_series(const Series& series);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

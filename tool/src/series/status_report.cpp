@@ -5,7 +5,7 @@
 #include "series/lifecycle.h"
 #include "series/table.h"
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 namespace {
 
@@ -131,4 +131,4 @@ nlohmann::json render_status_json(const StatusReport& report) {
     return out;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

@@ -8,7 +8,7 @@
 #include "series/gate.h"
 #include "series/series.h"
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 struct VersionSummary {
     const Version* version = nullptr;
@@ -33,4 +33,4 @@ using Painter = std::function<std::string(const std::string& text, const char* a
 std::string render_status_text(const StatusReport& report, const Painter& paint);
 nlohmann::json render_status_json(const StatusReport& report);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

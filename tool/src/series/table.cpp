@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 size_t display_width(const std::string& text) {
     size_t width = 0;
@@ -52,4 +52,4 @@ std::string Table::render() const {
     return text;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

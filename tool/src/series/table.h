@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 /// A plain text table: left-aligned columns two spaces apart. A cell may
 /// carry a colour (ANSI) that does not count towards its width.
@@ -26,4 +26,4 @@ size_t display_width(const std::string& text);
 /// with "…" when cut.
 std::string cut_to_width(const std::string& text, size_t width);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

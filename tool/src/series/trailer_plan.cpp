@@ -5,7 +5,7 @@
 #include "util/error.h"
 #include "util/text.h"
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 namespace {
 
@@ -13,23 +13,24 @@ namespace {
 // address by its mailbox.
 std::string trailer_key(const std::string& key, const std::string& value) {
     std::string why;
-    Address address = parse_address(value, &why);
-    return lowercase(key) + ":" + (address.email.empty() ? value : address.key());
+    mail::Address address = mail::parse_address(value, &why);
+    return util::lowercase(key) + ":" + (address.email.empty() ? value : address.key());
 }
 
 std::string trailer_key(const std::string& trailer) {
     size_t colon = trailer.find(':');
-    if (colon == std::string::npos) return lowercase(trailer);
+    if (colon == std::string::npos) return util::lowercase(trailer);
     size_t value = trailer.find_first_not_of(' ', colon + 1);
     return trailer_key(trailer.substr(0, colon), value == std::string::npos ? "" : trailer.substr(value));
 }
 
-bool is_objection(const std::string& trailer) { return lowercase(trailer).starts_with("nacked-by:"); }
+bool is_objection(const std::string& trailer) { return util::lowercase(trailer).starts_with("nacked-by:"); }
 
 }  // namespace
 
-TrailerPlan plan_trailers(const Series& series, const Version& draft, const std::vector<PatchFile>& draft_patches,
-                          const std::map<std::string, std::vector<PatchFile>>& earlier, bool force) {
+TrailerPlan plan_trailers(const Series& series, const Version& draft,
+                          const std::vector<patch::PatchFile>& draft_patches,
+                          const std::map<std::string, std::vector<patch::PatchFile>>& earlier, bool force) {
     TrailerPlan plan;
     plan.add.resize(draft_patches.size());
     std::vector<std::vector<std::string>> keys(draft_patches.size());
@@ -41,11 +42,11 @@ TrailerPlan plan_trailers(const Series& series, const Version& draft, const std:
         for (const auto& review : version.reviews) {
             if (review.trailers.empty()) continue;
             if (review.patch < 0 || review.patch > static_cast<int>(draft_patches.size()))
-                throw Error("review " + review.id + " gives trailers on patch " + std::to_string(review.patch) +
+                throw util::Error("review " + review.id + " gives trailers on patch " + std::to_string(review.patch) +
                             " of " + version.name() + ", and " + draft.name() + " has " +
                             std::to_string(draft_patches.size()) + " patches");
             auto given = earlier.find(version.name());
-            if (given == earlier.end()) throw Error("internal: no patch files of " + version.name());
+            if (given == earlier.end()) throw util::Error("internal: no patch files of " + version.name());
             int first = review.patch == 0 ? 1 : review.patch;
             int last = review.patch == 0 ? static_cast<int>(draft_patches.size()) : review.patch;
             for (int number = first; number <= last; ++number) {
@@ -72,13 +73,13 @@ TrailerPlan plan_trailers(const Series& series, const Version& draft, const std:
     return plan;
 }
 
-std::string with_trailers(const std::string& text, const PatchFile& patch, const std::vector<std::string>& trailers,
-                          const Address& submitter) {
+std::string with_trailers(const std::string& text, const patch::PatchFile& patch,
+                          const std::vector<std::string>& trailers, const mail::Address& submitter) {
     if (trailers.empty()) return text;
     size_t message_start = text.find("\n\n");
     size_t message_end = text.find("\n---\n", message_start);
     if (message_start == std::string::npos || message_end == std::string::npos)
-        throw Error(patch.name + ": no commit message between the headers and '---'");
+        throw util::Error(patch.name + ": no commit message between the headers and '---'");
     message_start += 2;
 
     // The submitter's last Signed-off-by, else the end of the last trailer
@@ -89,9 +90,9 @@ std::string with_trailers(const std::string& text, const PatchFile& patch, const
         size_t eol = text.find('\n', pos);
         std::string line = text.substr(pos, eol - pos);
         static const std::string sob = "signed-off-by:";
-        if (lowercase(line.substr(0, sob.size())) == sob) {
+        if (util::lowercase(line.substr(0, sob.size())) == sob) {
             std::string why;
-            if (parse_address(line.substr(sob.size()), &why).key() == submitter.key()) insert_at = pos;
+            if (mail::parse_address(line.substr(sob.size()), &why).key() == submitter.key()) insert_at = pos;
         }
         if (!line.empty()) last_text_end = eol + 1;
         pos = eol + 1;
@@ -102,4 +103,4 @@ std::string with_trailers(const std::string& text, const PatchFile& patch, const
     return text.substr(0, insert_at) + lines + text.substr(insert_at);
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

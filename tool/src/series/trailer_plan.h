@@ -7,7 +7,7 @@
 #include "patch/patch.h"
 #include "series/series.h"
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 /// Carrying the trailers reviewers gave on earlier versions into the draft,
 /// the way b4 trailers does: a trailer goes to the patch it was given on (a
@@ -38,14 +38,15 @@ struct TrailerPlan {
 /// (`earlier`, by version name). With `force`, trailers on changed code are
 /// added too (and still listed in code_changed). A trailer for a patch the
 /// draft does not have is an Error naming the review.
-TrailerPlan plan_trailers(const Series& series, const Version& draft, const std::vector<PatchFile>& draft_patches,
-                          const std::map<std::string, std::vector<PatchFile>>& earlier, bool force);
+TrailerPlan plan_trailers(const Series& series, const Version& draft,
+                          const std::vector<patch::PatchFile>& draft_patches,
+                          const std::map<std::string, std::vector<patch::PatchFile>>& earlier, bool force);
 
 /// A format-patch file's text with `trailers` ("Key: value") added to its
 /// commit message in kernel order: before the submitter's last
 /// Signed-off-by (after the last trailer when it has none). Every other
 /// byte is kept. `patch` is the parsed `text`.
-std::string with_trailers(const std::string& text, const PatchFile& patch, const std::vector<std::string>& trailers,
-                          const Address& submitter);
+std::string with_trailers(const std::string& text, const patch::PatchFile& patch,
+                          const std::vector<std::string>& trailers, const mail::Address& submitter);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

@@ -6,7 +6,7 @@
 
 #include <set>
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 namespace {
 
@@ -21,7 +21,7 @@ YAML::Node parse_yaml(const std::string& text, const std::string& file) {
     try {
         return YAML::Load(text);
     } catch (const YAML::ParserException& e) {
-        throw Error(place(file, e.mark) + ": " + e.msg);
+        throw util::Error(place(file, e.mark) + ": " + e.msg);
     }
 }
 
@@ -48,7 +48,7 @@ std::string YamlFields::field(const char* key) const {
 }
 
 void YamlFields::fail_at(const YAML::Node& at, const std::string& name, const std::string& message) const {
-    throw Error(place(file_, at.Mark()) + ": " + name + ": " + message);
+    throw util::Error(place(file_, at.Mark()) + ": " + name + ": " + message);
 }
 
 void YamlFields::fail(const char* key, const std::string& message) const {
@@ -62,7 +62,7 @@ std::string YamlFields::scalar(const YAML::Node& value, const std::string& name)
     const std::string& text = value.Scalar();
     for (unsigned char c : text)
         if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f)
-            fail_at(value, name, "'" + printable(text) + "' contains a control character");
+            fail_at(value, name, "'" + util::printable(text) + "' contains a control character");
     return text;
 }
 
@@ -131,7 +131,7 @@ std::string YamlFields::choice(const char* key, const std::vector<std::string>& 
     std::string value = text(key);
     for (const auto& option : allowed)
         if (option == value) return value;
-    fail_at(node_[key], field(key), "'" + value + "' is not one of " + joined(allowed, ", "));
+    fail_at(node_[key], field(key), "'" + value + "' is not one of " + util::joined(allowed, ", "));
 }
 
 void YamlFields::each(const char* key, const std::function<void(const YamlFields&)>& read) const {
@@ -186,4 +186,4 @@ void YamlFields::finish() const {
     }
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

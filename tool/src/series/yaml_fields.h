@@ -7,7 +7,7 @@
 #include <vector>
 #include <yaml-cpp/yaml.h>
 
-namespace seriesctl {
+namespace seriesctl::series {
 
 /// Reads one YAML mapping field by field, so every complaint names the file,
 /// line, column and field path ("versions[1].state"), and a key nobody read
@@ -54,4 +54,4 @@ private:
 /// Parses YAML text; a syntax error names file, line and column.
 YAML::Node parse_yaml(const std::string& text, const std::string& file);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::series

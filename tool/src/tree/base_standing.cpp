@@ -5,24 +5,25 @@
 #include "series/kernel_release.h"
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::tree {
 
 namespace {
 
 std::string short_id(const std::string& commit) { return commit.substr(0, 12); }
 
-std::string fetch_command(const TreeConfig& trees, const std::string& tree) {
+std::string fetch_command(const config::TreeConfig& trees, const std::string& tree) {
     auto spec = trees.find(tree);
-    bool tarball = spec != trees.end() && spec->second.kind == TreeSpec::Kind::tarball;
+    bool tarball = spec != trees.end() && spec->second.kind == config::TreeSpec::Kind::tarball;
     return std::string("`seriesctl tree ") + (tarball ? "import " : "sync ") + tree + "`";
 }
 
-void place_commit(BaseStanding& standing, const TreeConfig& trees, const TreeStore& store, const std::string& commit) {
+void place_commit(BaseStanding& standing, const config::TreeConfig& trees, const TreeStore& store,
+                  const std::string& commit) {
     standing.base = short_id(commit);
     auto base = store.resolve(commit);
     if (!base) {
         auto spec = trees.find(standing.tree);
-        bool tarball = spec != trees.end() && spec->second.kind == TreeSpec::Kind::tarball;
+        bool tarball = spec != trees.end() && spec->second.kind == config::TreeSpec::Kind::tarball;
         standing.state = BaseStanding::State::lost;
         standing.problem = "base commit " + short_id(commit) + " is not in the tree store" +
                            (tarball ? " (a tarball import is local to the machine that made it: record the base "
@@ -46,8 +47,8 @@ void place_commit(BaseStanding& standing, const TreeConfig& trees, const TreeSto
 
 void place_release(BaseStanding& standing, const TreeStore& store, const std::string& upstream) {
     standing.base = upstream;
-    auto wanted = parse_release_tag(upstream);
-    auto at_tip = parse_release_tag(release_of_commit(store, standing.tip));
+    auto wanted = series::parse_release_tag(upstream);
+    auto at_tip = series::parse_release_tag(release_of_commit(store, standing.tip));
     if (wanted && at_tip && *wanted == *at_tip) {
         standing.state = BaseStanding::State::tip;
     } else if (wanted && at_tip && *wanted < *at_tip) {
@@ -80,12 +81,13 @@ std::string release_of_commit(const TreeStore& store, const std::string& commit)
     git_commit* raw = nullptr;
     if (git_commit_lookup(&raw, repo.get(), &oid) != 0) return "";
     git::CommitPtr found(raw);
-    auto release = release_of_makefile(git::TreeReader(repo.get(), *git_commit_tree_id(found.get())).read("Makefile"));
+    auto release =
+        series::release_of_makefile(git::TreeReader(repo.get(), *git_commit_tree_id(found.get())).read("Makefile"));
     return release ? release->tag() : "";
 }
 
-BaseStanding base_standing(const TreeConfig& trees, const TreeStore& store, const std::string& tree_name,
-                           const Version& version, std::optional<std::string> tip) {
+BaseStanding base_standing(const config::TreeConfig& trees, const TreeStore& store, const std::string& tree_name,
+                           const series::Version& version, std::optional<std::string> tip) {
     BaseStanding standing;
     standing.tree = tree_name;
     standing.version = version.name();
@@ -111,10 +113,10 @@ BaseStanding base_standing(const TreeConfig& trees, const TreeStore& store, cons
     return standing;
 }
 
-Base base_at_tip(const TreeSpec& tree, const TreeStore& store, const std::string& tip) {
-    Base base;
+series::Base base_at_tip(const config::TreeSpec& tree, const TreeStore& store, const std::string& tip) {
+    series::Base base;
     base.tree = tree.name;
-    std::string release = tree.kind == TreeSpec::Kind::tarball ? release_of_commit(store, tip) : "";
+    std::string release = tree.kind == config::TreeSpec::Kind::tarball ? release_of_commit(store, tip) : "";
     if (!release.empty())
         base.upstream = release;
     else
@@ -122,4 +124,4 @@ Base base_at_tip(const TreeSpec& tree, const TreeStore& store, const std::string
     return base;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::tree

@@ -7,7 +7,7 @@
 #include "series/series.h"
 #include "tree/tree_store.h"
 
-namespace seriesctl {
+namespace seriesctl::tree {
 
 /// Where a version's base stands against its tree as the cache has it now.
 /// A tree that moved past the base is the normal state of a series waiting
@@ -35,8 +35,8 @@ struct BaseStanding {
 /// Places `version`'s base on `tree_name`'s tip: `tip` when the caller
 /// has just imported or checked it out, else the tip the store holds (no
 /// import, no network).
-BaseStanding base_standing(const TreeConfig& trees, const TreeStore& store, const std::string& tree_name,
-                           const Version& version, std::optional<std::string> tip = std::nullopt);
+BaseStanding base_standing(const config::TreeConfig& trees, const TreeStore& store, const std::string& tree_name,
+                           const series::Version& version, std::optional<std::string> tip = std::nullopt);
 
 /// The upstream release a commit of the store is, read from its Makefile;
 /// "" when it has none.
@@ -44,6 +44,6 @@ std::string release_of_commit(const TreeStore& store, const std::string& commit)
 
 /// How `rebase --onto` records a tree's tip as a version's base: a tarball
 /// tree by its release, a remote or series tree by the commit.
-Base base_at_tip(const TreeSpec& tree, const TreeStore& store, const std::string& tip);
+series::Base base_at_tip(const config::TreeSpec& tree, const TreeStore& store, const std::string& tip);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::tree

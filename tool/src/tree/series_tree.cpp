@@ -10,7 +10,7 @@
 #include "util/error.h"
 #include "util/scratch_dir.h"
 
-namespace seriesctl {
+namespace seriesctl::tree {
 
 namespace {
 
@@ -20,9 +20,9 @@ std::string base_ref(const std::string& tree) { return "refs/tree-bases/" + tree
 // config (b4 reads its settings with `git config`). b4 0.12 exits 1 without
 // a word when git has no user.name/user.email; it only compares them with
 // the series' authors, so any identity does.
-std::vector<PatchFile> fetch_series(const std::string& message_id, const LoreConfig& lore,
+std::vector<patch::PatchFile> fetch_series(const std::string& message_id, const config::LoreConfig& lore,
                                     const std::filesystem::path& out, const std::string& name) {
-    Command command{{"b4", "-q", "-n", "--no-stdin", "am", "-o", out.string(), "-n", name, message_id}, out, {}};
+    proc::Command command{{"b4", "-q", "-n", "--no-stdin", "am", "-o", out.string(), "-n", name, message_id}, out, {}};
     std::vector<std::pair<std::string, std::string>> settings = {{"b4.midmask", lore.archive() + "/%s"},
                                                                  {"b4.attestation-policy", "off"},
                                                                  {"user.name", "seriesctl"},
@@ -32,23 +32,23 @@ std::vector<PatchFile> fetch_series(const std::string& message_id, const LoreCon
         command.env.push_back({"GIT_CONFIG_KEY_" + std::to_string(i), settings[i].first});
         command.env.push_back({"GIT_CONFIG_VALUE_" + std::to_string(i), settings[i].second});
     }
-    run_checked(command, "b4 am " + message_id);
+    proc::run_checked(command, "b4 am " + message_id);
     auto mbox = out / (name + ".mbx");
-    std::vector<PatchFile> patches;
-    for (const auto& message : split_mboxrd(read_file(mbox), mbox.string()))
+    std::vector<patch::PatchFile> patches;
+    for (const auto& message : mail::split_mboxrd(util::read_file(mbox), mbox.string()))
         patches.push_back(git::read_patch(message.text, message_id + " message " + std::to_string(patches.size() + 1)));
-    if (patches.empty()) throw Error("b4 am found no patches in the thread of " + message_id);
+    if (patches.empty()) throw util::Error("b4 am found no patches in the thread of " + message_id);
     return patches;
 }
 
-std::string first_conflict(const TreeReport& report) {
+std::string first_conflict(const patch::TreeReport& report) {
     for (const auto& patch : report.patches)
         for (const auto& file : patch.files) {
-            if (file.outcome != Outcome::conflict) continue;
+            if (file.outcome != patch::Outcome::conflict) continue;
             std::string where = "patch " + std::to_string(patch.number) + " (" + patch.subject + "), " + file.path;
             if (!file.problem.empty()) return where + ": " + file.problem;
             for (const auto& hunk : file.hunks)
-                if (hunk.outcome == Outcome::conflict) return where + " " + hunk.header;
+                if (hunk.outcome == patch::Outcome::conflict) return where + " " + hunk.header;
         }
     return "";
 }
@@ -75,23 +75,24 @@ std::string commit_diff(git_repository* repo, git_commit* commit) {
 
 }  // namespace
 
-std::string sync_series_tree(const TreeSpec& tree, const TreeStore& store, const LoreConfig& lore,
+std::string sync_series_tree(const config::TreeSpec& tree, const TreeStore& store, const config::LoreConfig& lore,
                              const std::function<void(const std::string&)>& progress) {
     auto base = store.resolve(TreeStore::tip_ref(tree.base));
-    if (!base) throw Error("tree " + tree.name + " builds on " + tree.base + ", which is not synced yet");
-    ScratchDir scratch(store.scratch_dir());
+    if (!base) throw util::Error("tree " + tree.name + " builds on " + tree.base + ", which is not synced yet");
+    util::ScratchDir scratch(store.scratch_dir());
     auto repo = store.open();
     git_oid tip = *base;
     for (size_t i = 0; i < tree.apply.size(); ++i) {
         const std::string& message_id = tree.apply[i];
         progress(tree.name + ": b4 am " + message_id);
         auto patches = fetch_series(message_id, lore, scratch.path(), "series" + std::to_string(i + 1));
-        SeriesApplyResult result = apply_series(repo.get(), tip, patches, Materialise::commits, [&](size_t done) {
-            progress(tree.name + ": applied " + std::to_string(done) + "/" + std::to_string(patches.size()) +
-                     " of " + message_id);
-        });
+        apply::SeriesApplyResult result =
+            apply::apply_series(repo.get(), tip, patches, apply::Materialise::commits, [&](size_t done) {
+                progress(tree.name + ": applied " + std::to_string(done) + "/" + std::to_string(patches.size()) +
+                         " of " + message_id);
+            });
         if (result.commits.empty())
-            throw Error("tree " + tree.name + ": " + message_id + " does not apply to " + tree.base + " (" +
+            throw util::Error("tree " + tree.name + ": " + message_id + " does not apply to " + tree.base + " (" +
                         git::to_string(tip).substr(0, 12) + "): " + first_conflict(result.report));
         tip = result.commits.back();
     }
@@ -103,7 +104,7 @@ std::string sync_series_tree(const TreeSpec& tree, const TreeStore& store, const
 SeriesTreeBase series_tree_base(const TreeStore& store, const std::string& tree) {
     auto base = store.resolve(base_ref(tree));
     auto tip = store.resolve(TreeStore::tip_ref(tree));
-    if (!base || !tip) throw Error("tree " + tree + " is not synced as a series tree");
+    if (!base || !tip) throw util::Error("tree " + tree + " is not synced as a series tree");
     SeriesTreeBase result;
     result.base_commit = git::to_string(*base);
     auto repo = store.open();
@@ -112,11 +113,11 @@ SeriesTreeBase series_tree_base(const TreeStore& store, const std::string& tree)
         git_commit* raw = nullptr;
         git::check(git_commit_lookup(&raw, repo.get(), &at), "cannot read commit " + git::to_string(at));
         git::CommitPtr commit(raw);
-        newest_first.push_back(stable_patch_id(commit_diff(repo.get(), commit.get())));
+        newest_first.push_back(patch::stable_patch_id(commit_diff(repo.get(), commit.get())));
         at = *git_commit_parent_id(commit.get(), 0);
     }
     result.prerequisite_patch_ids.assign(newest_first.rbegin(), newest_first.rend());
     return result;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::tree

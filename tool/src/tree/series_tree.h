@@ -8,7 +8,7 @@
 #include "config/tree_config.h"
 #include "tree/tree_store.h"
 
-namespace seriesctl {
+namespace seriesctl::tree {
 
 /// What a series tree was built from, as b4 declares it under a cover
 /// letter: the public commit it starts from and the patch-ids of the series
@@ -24,10 +24,10 @@ struct SeriesTreeBase {
 /// the tree's tip and refs/tree-bases/<name> keeps the base. A series that
 /// does not apply any more is an Error naming the patch and hunk, and no ref
 /// moves. Returns the new tip.
-std::string sync_series_tree(const TreeSpec& tree, const TreeStore& store, const LoreConfig& lore,
+std::string sync_series_tree(const config::TreeSpec& tree, const TreeStore& store, const config::LoreConfig& lore,
                              const std::function<void(const std::string&)>& progress);
 
 /// The base and prerequisites of a synced series tree.
 SeriesTreeBase series_tree_base(const TreeStore& store, const std::string& tree);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::tree

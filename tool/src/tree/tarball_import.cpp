@@ -8,7 +8,7 @@
 #include "proc/subprocess.h"
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::tree {
 
 namespace {
 
@@ -21,12 +21,13 @@ std::string strip_top(const std::string& path) {
 
 }  // namespace
 
-std::string tarball_version(const TreeSpec& tree) {
+std::string tarball_version(const config::TreeSpec& tree) {
     std::string version = tree.version;
     if (version.empty()) {
-        ProcessResult result = run_command(Command{{"dpkg-query", "-W", "-f=${Version}", tree.package}});
+        proc::ProcessResult result = run_command(proc::Command{{"dpkg-query", "-W", "-f=${Version}", tree.package}});
         if (!result.ok() || result.out.empty())
-            throw Error("tree " + tree.name + ": package " + tree.package + " is not installed (tool/install-deps installs it)");
+            throw util::Error("tree " + tree.name + ": package " + tree.package +
+                              " is not installed (tool/install-deps installs it)");
         version = result.out;
     }
     std::replace(version.begin(), version.end(), '~', '_');
@@ -34,12 +35,12 @@ std::string tarball_version(const TreeSpec& tree) {
     return version;
 }
 
-std::string pending_import(const TreeSpec& tree, const TreeStore& store) {
-    if (tree.kind != TreeSpec::Kind::tarball) return "";
+std::string pending_import(const config::TreeSpec& tree, const TreeStore& store) {
+    if (tree.kind != config::TreeSpec::Kind::tarball) return "";
     std::string version;
     try {
         version = tarball_version(tree);
-    } catch (const Error& e) {
+    } catch (const util::Error& e) {
         return e.what();
     }
     auto installed = store.resolve("refs/tags/" + tree.name + "/" + version);
@@ -50,7 +51,7 @@ std::string pending_import(const TreeSpec& tree, const TreeStore& store) {
            (tip ? "an older import" : "not imported yet") + ": run `seriesctl tree import " + tree.name + "`";
 }
 
-ImportResult import_tarball(const TreeSpec& tree, const TreeStore& store,
+ImportResult import_tarball(const config::TreeSpec& tree, const TreeStore& store,
                             const std::function<void(size_t files)>& progress) {
     ImportResult result;
     std::string version = tarball_version(tree);
@@ -63,10 +64,10 @@ ImportResult import_tarball(const TreeSpec& tree, const TreeStore& store,
         return result;
     }
     if (!std::filesystem::exists(tree.tarball))
-        throw Error("tree " + tree.name + ": " + tree.tarball + " does not exist");
+        throw util::Error("tree " + tree.name + ": " + tree.tarball + " does not exist");
 
     git::FastImport importer(store.store_dir());
-    TarReader reader(tree.tarball);
+    archive::TarReader reader(tree.tarball);
     std::vector<git::FastImport::FileEntry> files;
     std::map<std::string, long> marks;  // for hard links
     long long newest = 0;
@@ -77,18 +78,18 @@ ImportResult import_tarball(const TreeSpec& tree, const TreeStore& store,
         long mark = 0;
         unsigned mode = 0100644;
         switch (entry->kind) {
-        case TarEntry::Kind::file:
+        case archive::TarEntry::Kind::file:
             mark = importer.blob(reader.read_data());
             if (entry->mode & 0111) mode = 0100755;
             break;
-        case TarEntry::Kind::symlink:
+        case archive::TarEntry::Kind::symlink:
             mark = importer.blob(entry->target);
             mode = 0120000;
             break;
-        case TarEntry::Kind::hardlink: {
+        case archive::TarEntry::Kind::hardlink: {
             auto target = marks.find(strip_top(entry->target));
             if (target == marks.end())
-                throw Error(tree.tarball + ": hard link " + entry->path + " names a member not seen before");
+                throw util::Error(tree.tarball + ": hard link " + entry->path + " names a member not seen before");
             mark = target->second;
             break;
         }
@@ -99,7 +100,7 @@ ImportResult import_tarball(const TreeSpec& tree, const TreeStore& store,
         files.push_back({path, mode, mark});
         if (files.size() % 5000 == 0) progress(files.size());
     }
-    if (files.empty()) throw Error(tree.tarball + ": the archive holds no files");
+    if (files.empty()) throw util::Error(tree.tarball + ": the archive holds no files");
 
     git::FastImport::Identity who{"seriesctl import", "seriesctl@localhost", newest};
     std::string message = "Import " + std::filesystem::path(tree.tarball).filename().string() + " " + version + "\n";
@@ -109,7 +110,7 @@ ImportResult import_tarball(const TreeSpec& tree, const TreeStore& store,
     progress(files.size());
 
     auto imported = store.resolve(result.tag);
-    if (!imported) throw Error("git fast-import finished but " + result.tag + " is missing");
+    if (!imported) throw util::Error("git fast-import finished but " + result.tag + " is missing");
     // Set here, not by fast-import: a newer tarball's import shares no
     // history with the previous tip, and fast-import would refuse to move it.
     store.set_ref(TreeStore::tip_ref(tree.name), *imported);
@@ -118,4 +119,4 @@ ImportResult import_tarball(const TreeSpec& tree, const TreeStore& store,
     return result;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::tree

@@ -6,7 +6,7 @@
 #include "config/tree_config.h"
 #include "tree/tree_store.h"
 
-namespace seriesctl {
+namespace seriesctl::tree {
 
 struct ImportResult {
     std::string commit;
@@ -17,12 +17,12 @@ struct ImportResult {
 
 /// The ref-safe version tag of a tarball tree: the Debian package's version
 /// (dpkg-query) or the configured one, '~' and ':' made '_'.
-std::string tarball_version(const TreeSpec& tree);
+std::string tarball_version(const config::TreeSpec& tree);
 
 /// For a tarball tree whose installed tarball is not what the store's tip
 /// is (Debian's package moved with a security update, or was never
 /// imported): one line saying so and what to run; "" when they agree.
-std::string pending_import(const TreeSpec& tree, const TreeStore& store);
+std::string pending_import(const config::TreeSpec& tree, const TreeStore& store);
 
 /// Imports a source tarball as one root commit into the shared store,
 /// deterministically: the same tarball gives the same commit id on every
@@ -30,7 +30,7 @@ std::string pending_import(const TreeSpec& tree, const TreeStore& store);
 /// stripped). Idempotent: a tag that exists already is the answer. An
 /// interrupted import changes no ref, so running it again finishes the job.
 /// `progress` is called every few thousand files.
-ImportResult import_tarball(const TreeSpec& tree, const TreeStore& store,
+ImportResult import_tarball(const config::TreeSpec& tree, const TreeStore& store,
                             const std::function<void(size_t files)>& progress);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::tree

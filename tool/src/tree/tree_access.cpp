@@ -5,11 +5,11 @@
 #include "tree/work_tree.h"
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::tree {
 
-std::optional<std::string> tree_tip(const TreeSpec& tree, const TreeStore& store,
+std::optional<std::string> tree_tip(const config::TreeSpec& tree, const TreeStore& store,
                                     const std::function<void(const std::string&)>& progress) {
-    if (tree.kind == TreeSpec::Kind::tarball)
+    if (tree.kind == config::TreeSpec::Kind::tarball)
         return import_tarball(tree, store, [&](size_t files) {
                    progress("importing " + tree.name + ": " + std::to_string(files) + " files");
                }).commit;
@@ -18,15 +18,17 @@ std::optional<std::string> tree_tip(const TreeSpec& tree, const TreeStore& store
     return git::to_string(*tip);
 }
 
-TreeCheckout checkout_tree(const TreeSpec& tree, const TreeStore& store,
+TreeCheckout checkout_tree(const config::TreeSpec& tree, const TreeStore& store,
                            const std::function<void(const std::string&)>& progress) {
     TreeCheckout checkout;
     checkout.name = tree.name;
     auto tip = tree_tip(tree, store, progress);
-    if (!tip) throw Error("tree " + tree.name + " is not in the cache yet: run `seriesctl tree sync " + tree.name + "`");
+    if (!tip)
+        throw util::Error("tree " + tree.name + " is not in the cache yet: run `seriesctl tree sync " + tree.name +
+                          "`");
     checkout.commit = *tip;
     checkout.dir = ensure_work_tree(store, tree.name, checkout.commit, progress);
     return checkout;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::tree

@@ -8,7 +8,7 @@
 #include "config/tree_config.h"
 #include "tree/tree_store.h"
 
-namespace seriesctl {
+namespace seriesctl::tree {
 
 /// A tree ready to read files from: its tip commit and a work tree there.
 struct TreeCheckout {
@@ -19,13 +19,13 @@ struct TreeCheckout {
 
 /// The tree's tip commit. A tarball tree is imported on first use (it is
 /// local and offline); a remote or series tree has one only once synced.
-std::optional<std::string> tree_tip(const TreeSpec& tree, const TreeStore& store,
+std::optional<std::string> tree_tip(const config::TreeSpec& tree, const TreeStore& store,
                                     const std::function<void(const std::string&)>& progress);
 
 /// The tree's tip, checked out. A tarball tree is imported on first use
 /// (it is local and offline); a remote or series tree must have been
 /// synced, else the Error says which command to run.
-TreeCheckout checkout_tree(const TreeSpec& tree, const TreeStore& store,
+TreeCheckout checkout_tree(const config::TreeSpec& tree, const TreeStore& store,
                            const std::function<void(const std::string&)>& progress);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::tree

@@ -2,7 +2,7 @@
 
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::tree {
 
 TreeStore::TreeStore(std::filesystem::path cache) : cache_(std::move(cache)) {}
 
@@ -32,4 +32,4 @@ void TreeStore::set_ref(const std::string& ref, const git_oid& commit) const {
     git::ReferencePtr done(raw);
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::tree

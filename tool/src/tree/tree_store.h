@@ -6,7 +6,7 @@
 
 #include "git/handle.h"
 
-namespace seriesctl {
+namespace seriesctl::tree {
 
 /// Where kernel trees live under the cache: one bare object store shared by
 /// every tree (kernel trees share history, so nothing is stored twice) and a
@@ -34,4 +34,4 @@ private:
     std::filesystem::path cache_;
 };
 
-}  // namespace seriesctl
+}  // namespace seriesctl::tree

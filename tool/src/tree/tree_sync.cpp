@@ -6,15 +6,15 @@
 #include "tree/series_tree.h"
 #include "tree/tarball_import.h"
 
-namespace seriesctl {
+namespace seriesctl::tree {
 
-SyncResult sync_tree(const TreeSpec& tree, const TreeStore& store, const LoreConfig& lore,
+SyncResult sync_tree(const config::TreeSpec& tree, const TreeStore& store, const config::LoreConfig& lore,
                      const std::function<void(const std::string&)>& progress) {
     SyncResult result;
     result.tree = tree.name;
     if (auto before = store.resolve(TreeStore::tip_ref(tree.name))) result.previous = git::to_string(*before);
     switch (tree.kind) {
-    case TreeSpec::Kind::remote: {
+    case config::TreeSpec::Kind::remote: {
         auto repo = store.open();
         // libgit2 calls back per object: say where we are twice a second.
         auto shown = std::chrono::steady_clock::now() - std::chrono::seconds(1);
@@ -28,10 +28,10 @@ SyncResult sync_tree(const TreeSpec& tree, const TreeStore& store, const LoreCon
             }));
         break;
     }
-    case TreeSpec::Kind::series:
+    case config::TreeSpec::Kind::series:
         result.commit = sync_series_tree(tree, store, lore, progress);
         break;
-    case TreeSpec::Kind::tarball:
+    case config::TreeSpec::Kind::tarball:
         result.commit = import_tarball(tree, store, [&](size_t files) {
                             progress(tree.name + ": imported " + std::to_string(files) + " files");
                         }).commit;
@@ -40,4 +40,4 @@ SyncResult sync_tree(const TreeSpec& tree, const TreeStore& store, const LoreCon
     return result;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::tree

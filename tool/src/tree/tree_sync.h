@@ -7,7 +7,7 @@
 #include "config/tree_config.h"
 #include "tree/tree_store.h"
 
-namespace seriesctl {
+namespace seriesctl::tree {
 
 struct SyncResult {
     std::string tree;
@@ -19,7 +19,7 @@ struct SyncResult {
 /// fetched (libgit2, objects shared with every other tree), a series tree is
 /// built again from lore, a tarball tree is imported. A failure (say an
 /// unreachable remote) is an Error and leaves the tree's ref as it was.
-SyncResult sync_tree(const TreeSpec& tree, const TreeStore& store, const LoreConfig& lore,
+SyncResult sync_tree(const config::TreeSpec& tree, const TreeStore& store, const config::LoreConfig& lore,
                      const std::function<void(const std::string&)>& progress);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::tree

@@ -8,7 +8,7 @@
 
 namespace fs = std::filesystem;
 
-namespace seriesctl {
+namespace seriesctl::tree {
 
 namespace {
 
@@ -26,7 +26,7 @@ git::RepositoryPtr open_linked_repository(const fs::path& dir, const TreeStore& 
     }
     fs::path alternates = dir / ".git" / "objects" / "info" / "alternates";
     fs::create_directories(alternates.parent_path());
-    write_file_atomically(alternates, (store.store_dir() / "objects").string() + "\n");
+    util::write_file_atomically(alternates, (store.store_dir() / "objects").string() + "\n");
     // Opened after the alternates are in place, so libgit2 reads them.
     git::check(git_repository_open(&raw, dir.c_str()), "cannot open the work tree " + dir.string());
     return git::RepositoryPtr(raw);
@@ -52,7 +52,7 @@ fs::path ensure_work_tree(const TreeStore& store, const std::string& tree, const
     fs::path dir = store.work_tree_dir(tree);
     fs::path marker = dir / ".git" / marker_name;
     std::error_code ec;
-    if (fs::exists(marker, ec) && read_file(marker) == commit + "\n") return dir;
+    if (fs::exists(marker, ec) && util::read_file(marker) == commit + "\n") return dir;
 
     auto repo = open_linked_repository(dir, store);
     fs::remove(marker, ec);
@@ -62,8 +62,8 @@ fs::path ensure_work_tree(const TreeStore& store, const std::string& tree, const
     git_checkout_options options = GIT_CHECKOUT_OPTIONS_INIT;
     options.checkout_strategy = GIT_CHECKOUT_FORCE;
     git::check(git_checkout_head(repo.get(), &options), "cannot check out " + commit + " in " + dir.string());
-    write_file_atomically(marker, commit + "\n");
+    util::write_file_atomically(marker, commit + "\n");
     return dir;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::tree

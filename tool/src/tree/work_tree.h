@@ -6,7 +6,7 @@
 
 #include "tree/tree_store.h"
 
-namespace seriesctl {
+namespace seriesctl::tree {
 
 /// A checkout of `commit` at the tree's work-tree directory, sharing the
 /// store's objects (objects/info/alternates). Reused when it holds that
@@ -23,4 +23,4 @@ git::RepositoryPtr open_linked_repository(const std::filesystem::path& dir, cons
 /// files that differ from its index (FORCE: local edits are overwritten).
 void checkout_tree_id(git_repository* repo, const git_oid& tree, const std::string& what);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::tree

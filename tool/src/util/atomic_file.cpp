@@ -14,7 +14,7 @@
 #include "util/random_hex.h"
 #include "util/unique_fd.h"
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 namespace {
 
@@ -108,4 +108,4 @@ std::string read_file(const std::filesystem::path& path) {
     return buffer.str();
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

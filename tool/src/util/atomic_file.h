@@ -5,7 +5,7 @@
 
 #include "util/unique_fd.h"
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 /// Replaces `path` with `content` so that a reader sees either the old file or
 /// the new one, never a part: temp file beside it, fsync, rename, fsync dir.
@@ -40,4 +40,4 @@ private:
 /// Reads a whole file; throws Error naming the path when it cannot.
 std::string read_file(const std::filesystem::path& path);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

@@ -2,7 +2,7 @@
 
 #include <ctime>
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 std::string format_utc(int64_t seconds, const char* format) {
     std::time_t time = static_cast<std::time_t>(seconds);
@@ -19,4 +19,4 @@ std::string now_iso8601() { return iso8601_utc(std::time(nullptr)); }
 
 std::string now_run_stamp() { return format_utc(std::time(nullptr), "%Y%m%dT%H%M%SZ"); }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

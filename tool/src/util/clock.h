@@ -3,7 +3,7 @@
 #include <cstdint>
 #include <string>
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 /// Seconds since the epoch in UTC, by strftime(3) `format` (C locale names).
 std::string format_utc(int64_t seconds, const char* format);
@@ -18,4 +18,4 @@ std::string now_iso8601();
 /// run's directory (no ':'), and sorts by time.
 std::string now_run_stamp();
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

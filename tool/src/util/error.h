@@ -3,7 +3,7 @@
 #include <stdexcept>
 #include <string>
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 /// The one error type: its message is what the user reads after
 /// "seriesctl: ", so it names the file, place or command that went wrong.
@@ -19,4 +19,4 @@ enum ExitStatus : int {
     exit_error = 2,     ///< could not run: bad input, missing tool, I/O
 };
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

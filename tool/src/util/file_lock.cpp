@@ -7,7 +7,7 @@
 
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 FileLock::FileLock(const std::filesystem::path& lock_path)
     : fd_(::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644)) {
@@ -18,4 +18,4 @@ FileLock::FileLock(const std::filesystem::path& lock_path)
     }
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

@@ -4,7 +4,7 @@
 
 #include "util/unique_fd.h"
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 /// An exclusive flock() on a lock file, held for the object's lifetime, so
 /// that two seriesctl processes (say `watch --interval` and `send`) never
@@ -17,4 +17,4 @@ private:
     UniqueFd fd_;
 };
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

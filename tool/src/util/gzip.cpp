@@ -5,7 +5,7 @@
 
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 namespace {
 
@@ -45,4 +45,4 @@ std::string gunzip(std::string_view compressed, const std::string& where, size_t
     return out;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

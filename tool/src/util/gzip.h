@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 /// What a gzip answer may inflate to: far above any thread public-inbox
 /// serves, far below what would exhaust memory (a gzip bomb).
@@ -15,4 +15,4 @@ inline constexpr size_t max_inflated_bytes = size_t{256} << 20;
 /// an Error naming `where` (a URL or file).
 std::string gunzip(std::string_view compressed, const std::string& where, size_t limit = max_inflated_bytes);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

@@ -4,7 +4,7 @@
 
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 Sha1::Sha1() : ctx_(EVP_MD_CTX_new(), &EVP_MD_CTX_free) {
     if (!ctx_ || EVP_DigestInit_ex(ctx_.get(), EVP_sha1(), nullptr) != 1)
@@ -42,4 +42,4 @@ std::string sha256_hex(std::string_view data) {
     return to_hex(digest, size);
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 /// Incremental SHA-1 (git's patch-id is defined over SHA-1) over OpenSSL.
 class Sha1 {
@@ -28,4 +28,4 @@ std::string to_hex(const unsigned char* data, size_t size);
 /// SHA-256 of `data` in hex: the content hash that evidence binds to.
 std::string sha256_hex(std::string_view data);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

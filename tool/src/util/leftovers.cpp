@@ -5,7 +5,7 @@
 #include <csignal>
 #include <unistd.h>
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 namespace {
 
@@ -34,4 +34,4 @@ void remove_leftovers(const std::filesystem::path& dir, std::string_view stem) {
     }
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

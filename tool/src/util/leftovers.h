@@ -4,7 +4,7 @@
 #include <string>
 #include <string_view>
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 /// The prefix of a staging name that says which process made it:
 /// `<stem><pid>.`, so that a later run can tell a live writer's file from
@@ -17,4 +17,4 @@ std::string owned_prefix(std::string_view stem);
 /// effort: an entry that cannot be removed stays.
 void remove_leftovers(const std::filesystem::path& dir, std::string_view stem);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

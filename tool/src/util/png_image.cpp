@@ -5,7 +5,7 @@
 
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 namespace {
 
@@ -32,4 +32,4 @@ RgbaImage decode_png(std::string_view bytes, const std::string& name) {
     return result;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

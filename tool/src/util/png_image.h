@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 /// Pixels, 8-bit RGBA, rows top to bottom.
 struct RgbaImage {
@@ -17,4 +17,4 @@ struct RgbaImage {
 /// that is not one is an Error naming `name` and what libpng said.
 RgbaImage decode_png(std::string_view bytes, const std::string& name);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 namespace {
 
@@ -28,4 +28,4 @@ bool has_control_character(std::string_view text) {
     return std::any_of(text.begin(), text.end(), [](char c) { return is_control(static_cast<unsigned char>(c)); });
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

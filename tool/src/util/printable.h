@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 /// Text for a one-line message: CR, LF and tab as \r \n \t, any other
 /// control character as \xNN, so a hostile value can neither break the line
@@ -14,4 +14,4 @@ std::string printable(std::string_view text);
 /// DEL…): nothing that may go into one header line.
 bool has_control_character(std::string_view text);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

@@ -6,7 +6,7 @@
 #include "util/error.h"
 #include "util/hash.h"
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 std::string random_hex(size_t bytes) {
     std::ifstream random("/dev/urandom", std::ios::binary);
@@ -16,4 +16,4 @@ std::string random_hex(size_t bytes) {
     return to_hex(data.data(), data.size());
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

@@ -7,7 +7,7 @@
 #include "util/error.h"
 #include "util/leftovers.h"
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 ScratchDir::ScratchDir(const std::filesystem::path& parent) {
     std::filesystem::create_directories(parent);
@@ -25,4 +25,4 @@ ScratchDir::~ScratchDir() {
     std::filesystem::remove_all(path_, ec);
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 /// A fresh directory under `parent`, removed with everything in it when the
 /// object goes: for tools that write files we only read back. Directories
@@ -20,4 +20,4 @@ private:
     std::filesystem::path path_;
 };
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

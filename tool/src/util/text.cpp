@@ -1,6 +1,6 @@
 #include "util/text.h"
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 std::string lowercase(std::string_view text) {
     std::string out(text);
@@ -25,4 +25,4 @@ std::string joined(const std::vector<std::string>& items, std::string_view separ
     return text;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

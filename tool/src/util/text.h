@@ -4,7 +4,7 @@
 #include <string_view>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 /// ASCII lower case: mail header names, charsets, trailer keys and
 /// addresses compare this way (RFC 5322 and git treat them so).
@@ -16,4 +16,4 @@ std::string trimmed(std::string_view text);
 /// The items with `separator` between them.
 std::string joined(const std::vector<std::string>& items, std::string_view separator);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

@@ -3,7 +3,7 @@
 #include <unistd.h>
 #include <utility>
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 /// Owns a file descriptor; closes it once.
 class UniqueFd {
@@ -31,4 +31,4 @@ private:
     int fd_ = -1;
 };
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

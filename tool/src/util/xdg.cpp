@@ -4,7 +4,7 @@
 
 #include "util/error.h"
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 namespace {
 
@@ -21,4 +21,4 @@ std::filesystem::path base(const char* variable, const char* fallback) {
 std::filesystem::path cache_dir() { return base("XDG_CACHE_HOME", ".cache"); }
 std::filesystem::path user_config_dir() { return base("XDG_CONFIG_HOME", ".config"); }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

@@ -2,7 +2,7 @@
 
 #include <filesystem>
 
-namespace seriesctl {
+namespace seriesctl::util {
 
 /// $XDG_CACHE_HOME/seriesctl (default ~/.cache/seriesctl): kernel trees,
 /// build outputs, logs and traces. Tests point it at their own directory.
@@ -12,4 +12,4 @@ std::filesystem::path cache_dir();
 /// overrides of the shipped config/.
 std::filesystem::path user_config_dir();
 
-}  // namespace seriesctl
+}  // namespace seriesctl::util

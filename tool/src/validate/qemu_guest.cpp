@@ -10,7 +10,7 @@
 
 namespace fs = std::filesystem;
 
-namespace seriesctl {
+namespace seriesctl::validate {
 
 namespace {
 
@@ -19,7 +19,7 @@ const fs::path busybox = "/bin/busybox";  // Debian busybox-static
 // Compiles a C file once per content into dir/<name>-<hash>.
 fs::path compiled(const fs::path& dir, const std::string& name, const std::string& source,
                   const std::vector<std::string>& flags) {
-    std::string key = sha256_hex(source + '\0' + [&] {
+    std::string key = util::sha256_hex(source + '\0' + [&] {
                           std::string all;
                           for (const auto& flag : flags) all += flag + ' ';
                           return all;
@@ -28,13 +28,13 @@ fs::path compiled(const fs::path& dir, const std::string& name, const std::strin
     if (fs::exists(binary)) return binary;
     fs::create_directories(dir);
     fs::path source_file = dir / (name + "-" + key + ".c");
-    write_file_atomically(source_file, source);
+    util::write_file_atomically(source_file, source);
     fs::path partial = binary;
     partial += ".partial";
-    Command gcc{{"gcc"}};
+    proc::Command gcc{{"gcc"}};
     gcc.argv.insert(gcc.argv.end(), flags.begin(), flags.end());
     gcc.argv.insert(gcc.argv.end(), {"-o", partial.string(), source_file.string()});
-    run_checked(gcc, "compiling " + name);
+    proc::run_checked(gcc, "compiling " + name);
     fs::rename(partial, binary);
     return binary;
 }
@@ -43,14 +43,15 @@ fs::path compiled(const fs::path& dir, const std::string& name, const std::strin
 
 bool kvm_usable() {
     if (access("/dev/kvm", R_OK | W_OK) != 0) return false;
-    std::string cpuinfo = read_file("/proc/cpuinfo");
+    std::string cpuinfo = util::read_file("/proc/cpuinfo");
     return cpuinfo.find(" vmx") != std::string::npos || cpuinfo.find(" svm") != std::string::npos;
 }
 
 fs::path build_initramfs(const fs::path& dir, const std::string& gen_init_cpio_source) {
-    if (!fs::exists(busybox)) throw Error(busybox.string() + " is missing: apt-get install busybox-static");
+    if (!fs::exists(busybox)) throw util::Error(busybox.string() + " is missing: apt-get install busybox-static");
     const fs::path guest = SERIESCTL_GUEST_DIR;
-    fs::path probe = compiled(dir, "fence_probe", read_file(guest / "fence_probe.c"), {"-static", "-O2", "-Wall"});
+    fs::path probe =
+        compiled(dir, "fence_probe", util::read_file(guest / "fence_probe.c"), {"-static", "-O2", "-Wall"});
     fs::path gen_init_cpio = compiled(dir, "gen_init_cpio", gen_init_cpio_source, {"-O2"});
     fs::path init = guest / "init";
     std::string list = "dir /dev 0755 0 0\n"
@@ -61,13 +62,15 @@ fs::path build_initramfs(const fs::path& dir, const std::string& gen_init_cpio_s
                        "file /bin/busybox " + busybox.string() + " 0755 0 0\n"
                        "file /bin/fence_probe " + probe.string() + " 0755 0 0\n"
                        "file /init " + fs::absolute(init).string() + " 0755 0 0\n";
-    std::string key = sha256_hex(list + read_file(busybox) + read_file(probe) + read_file(init)).substr(0, 16);
+    std::string key = util::sha256_hex(list + util::read_file(busybox) + util::read_file(probe) + util::read_file(init))
+                          .substr(0, 16);
     fs::path cpio = dir / ("initramfs-" + key + ".cpio");
     if (fs::exists(cpio)) return cpio;
     fs::path list_file = dir / ("initramfs-" + key + ".list");
-    write_file_atomically(list_file, list);
-    ProcessResult packed = run_checked(Command{{gen_init_cpio.string(), "-t", "0", list_file.string()}}, "gen_init_cpio");
-    write_file_atomically(cpio, packed.out);
+    util::write_file_atomically(list_file, list);
+    proc::ProcessResult packed =
+        proc::run_checked(proc::Command{{gen_init_cpio.string(), "-t", "0", list_file.string()}}, "gen_init_cpio");
+    util::write_file_atomically(cpio, packed.out);
     return cpio;
 }
 
@@ -87,9 +90,10 @@ std::vector<std::string> qemu_command(const BootRequest& request) {
 }
 
 BootResult boot_qemu(const BootRequest& request) {
-    if (!program_exists("qemu-system-x86_64")) throw Error("qemu-system-x86_64 is missing: apt-get install qemu-system-x86");
+    if (!proc::program_exists("qemu-system-x86_64"))
+        throw util::Error("qemu-system-x86_64 is missing: apt-get install qemu-system-x86");
     auto start = std::chrono::steady_clock::now();
-    ProcessResult run = run_command(Command{qemu_command(request)});
+    proc::ProcessResult run = run_command(proc::Command{qemu_command(request)});
     BootResult result;
     result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     result.console = run.out;
@@ -100,4 +104,4 @@ BootResult boot_qemu(const BootRequest& request) {
     return result;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::validate

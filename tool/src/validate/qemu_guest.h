@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-namespace seriesctl {
+namespace seriesctl::validate {
 
 /// The guest userland of the qemu lane: Debian's static busybox, the
 /// fence_probe test (tool/guest/fence_probe.c, built with the host gcc
@@ -45,4 +45,4 @@ BootResult boot_qemu(const BootRequest& request);
 /// The qemu command line boot_qemu runs (for --dry-run plans).
 std::vector<std::string> qemu_command(const BootRequest& request);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::validate

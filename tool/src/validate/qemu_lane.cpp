@@ -28,16 +28,16 @@
 
 namespace fs = std::filesystem;
 
-namespace seriesctl {
+namespace seriesctl::validate {
 
 namespace {
 
-const BuildArch guest_arch{"x86_64", "x86_64", "", "tinyconfig"};
+const build::BuildArch guest_arch{"x86_64", "x86_64", "", "tinyconfig"};
 
 std::string first_line(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 std::string tool_version(const std::vector<std::string>& argv) {
-    ProcessResult result = run_command(Command{argv});
+    proc::ProcessResult result = run_command(proc::Command{argv});
     return result.ok() ? first_line(result.out) : "?";
 }
 
@@ -48,26 +48,29 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 // What the lane needs to know about the series, read once.
 struct LaneInputs {
     QemuLaneConfig config;
-    SeriesCode series_code;
+    analyse::SeriesCode series_code;
     fs::path fragment;
-    std::vector<PatchFile> overlay;
+    std::vector<patch::PatchFile> overlay;
 };
 
-LaneInputs load_inputs(const Project& project, const Series& series, const Version& version) {
+LaneInputs load_inputs(const repo::Project& project, const series::Series& series, const series::Version& version) {
     LaneInputs inputs;
     fs::path configs = project.root() / "kernel" / series.name / "configs";
     fs::path config_file = configs / "qemu.yaml";
-    if (!fs::exists(config_file)) throw Error(config_file.string() + " does not exist: the series has no qemu lane");
-    inputs.config = parse_qemu_lane_config(read_file(config_file), config_file.string());
-    inputs.series_code = load_series_code(project, series);
+    if (!fs::exists(config_file))
+        throw util::Error(config_file.string() + " does not exist: the series has no qemu lane");
+    inputs.config = parse_qemu_lane_config(util::read_file(config_file), config_file.string());
+    inputs.series_code = repo::load_series_code(project, series);
     inputs.fragment = configs / (inputs.config.fragment + ".config");
     if (!fs::exists(inputs.fragment))
-        throw Error(config_file.string() + ": fragment " + inputs.fragment.filename().string() + " does not exist");
+        throw util::Error(config_file.string() + ": fragment " + inputs.fragment.filename().string() +
+                          " does not exist");
     // The overlay: kernel/<series>/validation/*.patch, applied after every
     // version's patches and never mailed.
-    Version overlay = version;
+    series::Version overlay = version;
     overlay.patches = (fs::path("kernel") / series.name / "validation").string();
-    if (fs::is_directory(project.root() / overlay.patches)) inputs.overlay = load_version_patches(project, overlay);
+    if (fs::is_directory(project.root() / overlay.patches))
+        inputs.overlay = repo::load_version_patches(project, overlay);
     return inputs;
 }
 
@@ -75,8 +78,8 @@ LaneInputs load_inputs(const Project& project, const Series& series, const Versi
 // tree, moved by writing the files the patches change) and one build
 // directory, so the second kernel is an incremental build on the first.
 struct LaneBuild {
-    LinkedSourceTree& source;
-    const TreeCheckout* work;  ///< null when every kernel is kept
+    build::LinkedSourceTree& source;
+    const tree::TreeCheckout* work;  ///< null when every kernel is kept
     fs::path root;
     int jobs;
 };
@@ -92,24 +95,24 @@ fs::path built_kernel(QemuKernelRun& run, const LaneBuild& lane, const git_oid& 
     run.reused = fs::exists(image);
     if (run.reused) return image;
     auto start = std::chrono::steady_clock::now();
-    KernelMake make{lane.source.dir(), lane.root / "out", guest_arch, program_exists("ccache"), lane.jobs};
+    build::KernelMake make{lane.source.dir(), lane.root / "out", guest_arch, proc::program_exists("ccache"), lane.jobs};
     size_t changed = lane.source.hold(lane.work->dir, lane.work->commit, tree);
     // Relinked files carry the work tree's older times: objects built from
     // another tree would look newer than their sources.
     if (lane.source.relinked()) fs::remove_all(make.output);
     progress(run.label + ": source at " + git::to_string(tree).substr(0, 12) + " (" + std::to_string(changed) +
              " files written), make tinyconfig + " + inputs.fragment.filename().string() + ", olddefconfig");
-    configure_kernel(make, inputs.fragment, run.key, lane.root / "configs");
+    build::configure_kernel(make, inputs.fragment, run.key, lane.root / "configs");
     progress(run.label + ": make bzImage (-j" + std::to_string(lane.jobs) + (make.ccache ? ", ccache" : "") +
              (fs::exists(make.output / "vmlinux") ? ", on the last kernel's objects" : "") + ")");
-    ProcessResult made = run_command(make.command({"bzImage"}));
+    proc::ProcessResult made = run_command(make.command({"bzImage"}));
     fs::create_directories(kept);
-    write_file_atomically(kept / "build.log", made.out + made.err);
+    util::write_file_atomically(kept / "build.log", made.out + made.err);
     if (!made.ok())
-        throw Error(run.label + " kernel: make bzImage failed: " + made.tail(8) + "\n(log: " +
+        throw util::Error(run.label + " kernel: make bzImage failed: " + made.tail(8) + "\n(log: " +
                     (kept / "build.log").string() + ")");
-    write_file_atomically(kept / "config", read_file(make.output / ".config"));
-    write_file_atomically(image, read_file(make.output / "arch" / "x86" / "boot" / "bzImage"));
+    util::write_file_atomically(kept / "config", util::read_file(make.output / ".config"));
+    util::write_file_atomically(image, util::read_file(make.output / "arch" / "x86" / "boot" / "bzImage"));
     run.build_seconds = seconds_since(start);
     return image;
 }
@@ -139,14 +142,14 @@ void boot_and_judge(QemuKernelRun& run, const fs::path& image, const fs::path& i
     run.boot_seconds = booted.seconds;
     run.accelerator = booted.accelerator;
 
-    ConsoleSections console = split_console(booted.console);
+    analyse::ConsoleSections console = analyse::split_console(booted.console);
     run.finished = console.done;
-    run.probe = parse_fence_probe(console.get("probe"));
-    TraceBalance trace = balance_trace(parse_trace(console.get("trace")), 0);
+    run.probe = analyse::parse_fence_probe(console.get("probe"));
+    analyse::TraceBalance trace = analyse::balance_trace(analyse::parse_trace(console.get("trace")), 0);
     // A guest that died before printing dmesg still printed its Oops or
     // panic on the console (loglevel 4 lets errors through).
     std::string dmesg = console.sections.count("dmesg") ? console.get("dmesg") : booted.console;
-    run.summary = summarise_run(title, trace, find_kernel_reports(dmesg, inputs.series_code));
+    run.summary = analyse::summarise_run(title, trace, analyse::find_kernel_reports(dmesg, inputs.series_code));
     std::string uname = console.get("uname");
     run.summary.kernel = uname.substr(0, uname.find('\n'));
 
@@ -177,15 +180,15 @@ void boot_and_judge(QemuKernelRun& run, const fs::path& image, const fs::path& i
     figures["probe-verdict"] = run.probe.verdict;
 
     fs::create_directories(run.artifacts);
-    write_file_atomically(run.artifacts / "console.log", booted.console);
-    write_file_atomically(run.artifacts / "probe.txt", console.get("probe"));
-    write_file_atomically(run.artifacts / "trace.txt", console.get("trace"));
-    write_file_atomically(run.artifacts / "dmesg.txt", console.get("dmesg"));
-    write_file_atomically(run.artifacts / "summary.md", render_markdown(run.summary));
-    write_file_atomically(run.artifacts / "summary.json", to_json(run.summary).dump(2) + "\n");
+    util::write_file_atomically(run.artifacts / "console.log", booted.console);
+    util::write_file_atomically(run.artifacts / "probe.txt", console.get("probe"));
+    util::write_file_atomically(run.artifacts / "trace.txt", console.get("trace"));
+    util::write_file_atomically(run.artifacts / "dmesg.txt", console.get("dmesg"));
+    util::write_file_atomically(run.artifacts / "summary.md", analyse::render_markdown(run.summary));
+    util::write_file_atomically(run.artifacts / "summary.json", to_json(run.summary).dump(2) + "\n");
 }
 
-std::string patch_names(const std::vector<PatchFile>& patches) {
+std::string patch_names(const std::vector<patch::PatchFile>& patches) {
     std::string all;
     for (const auto& patch : patches) all += patch.patch_id() + "\n";
     return all;
@@ -200,11 +203,11 @@ bool QemuLaneReport::passed() const {
     return true;
 }
 
-QemuLaneReport run_qemu_lane(const Project& project, const TreeConfig& trees, const QemuLaneRequest& request,
-                             const std::function<void(const std::string&)>& progress) {
-    VersionAtHand at_hand = load_version_at_hand(project, request.series, request.version);
-    const Series& series = at_hand.series;
-    const Version& version = at_hand.version();
+QemuLaneReport run_qemu_lane(const repo::Project& project, const config::TreeConfig& trees,
+                             const QemuLaneRequest& request, const std::function<void(const std::string&)>& progress) {
+    repo::VersionAtHand at_hand = repo::load_version_at_hand(project, request.series, request.version);
+    const series::Series& series = at_hand.series;
+    const series::Version& version = at_hand.version();
     LaneInputs inputs = load_inputs(project, series, version);
 
     QemuLaneReport report;
@@ -213,14 +216,16 @@ QemuLaneReport run_qemu_lane(const Project& project, const TreeConfig& trees, co
     report.tree = series.tree_of(version);
     for (const auto& patch : inputs.overlay) report.overlay.push_back(patch.summary);
 
-    TreeStore store(cache_dir());
-    auto tip = tree_tip(find_tree(trees, report.tree), store, progress);
-    if (!tip) throw Error("tree " + report.tree + " is not in the cache yet: run `seriesctl tree sync " + report.tree + "`");
+    tree::TreeStore store(util::cache_dir());
+    auto tip = tree_tip(config::find_tree(trees, report.tree), store, progress);
+    if (!tip)
+        throw util::Error("tree " + report.tree + " is not in the cache yet: run `seriesctl tree sync " + report.tree +
+                          "`");
     report.base = *tip;  // like check and build: the tree as it is now
 
-    fs::path root = cache_dir() / "qemu" / report.tree;
-    std::string run_id = now_run_stamp();
-    fs::path artifacts = cache_dir() / "logs" / series.name / version.name() / "qemu" / run_id;
+    fs::path root = util::cache_dir() / "qemu" / report.tree;
+    std::string run_id = util::now_run_stamp();
+    fs::path artifacts = util::cache_dir() / "logs" / series.name / version.name() / "qemu" / run_id;
     report.plan = {"apply " + std::to_string(at_hand.patches.size()) + " patches of " + version.name() + " and " +
                        std::to_string(inputs.overlay.size()) + " validation patches in memory on " +
                        report.base.substr(0, 12),
@@ -240,17 +245,17 @@ QemuLaneReport run_qemu_lane(const Project& project, const TreeConfig& trees, co
     if (request.dry_run) return report;
 
     fs::create_directories(root);
-    FileLock lock(root / ".lock");
+    util::FileLock lock(root / ".lock");
     // The patched trees are written into the lane's own repository (the
     // store's objects through its alternates), never into the store.
-    auto repo = open_linked_repository(root / "git", store);
-    std::vector<PatchFile> all = at_hand.patches;
+    auto repo = tree::open_linked_repository(root / "git", store);
+    std::vector<patch::PatchFile> all = at_hand.patches;
     all.insert(all.end(), inputs.overlay.begin(), inputs.overlay.end());
     progress("applying " + std::to_string(all.size()) + " patches in memory on " + report.base.substr(0, 12));
-    auto steps = applied_trees(repo.get(), report.base, all);
+    auto steps = apply::applied_trees(repo.get(), report.base, all);
 
     std::string gcc = tool_version({"gcc", "-dumpfullversion"});
-    std::string fragment_text = read_file(inputs.fragment);
+    std::string fragment_text = util::read_file(inputs.fragment);
     progress("building the initramfs");
     fs::path initramfs = build_initramfs(root / "guest",
                                          git::TreeReader(repo.get(), steps.front()).read("usr/gen_init_cpio.c"));
@@ -258,7 +263,7 @@ QemuLaneReport run_qemu_lane(const Project& project, const TreeConfig& trees, co
     struct Planned {
         std::string label, expected;
         git_oid tree;
-        std::vector<PatchFile> patches;
+        std::vector<patch::PatchFile> patches;
     };
     std::vector<Planned> kernels = {{"patched", "fence", steps.back(), all}};
     if (request.ab) kernels.push_back({"base", "stub", steps.front(), {}});
@@ -268,8 +273,8 @@ QemuLaneReport run_qemu_lane(const Project& project, const TreeConfig& trees, co
         run.label = planned.label;
         run.expected_probe = planned.expected;
         for (const auto& patch : planned.patches) run.patches.push_back(patch.summary);
-        run.key = sha256_hex(git::to_string(planned.tree) + '\0' + guest_arch.defconfig + '\0' + fragment_text + '\0' +
-                             gcc + '\0' + patch_names(planned.patches))
+        run.key = util::sha256_hex(git::to_string(planned.tree) + '\0' + guest_arch.defconfig + '\0' + fragment_text +
+                                   '\0' + gcc + '\0' + patch_names(planned.patches))
                       .substr(0, 16);
         run.artifacts = artifacts / run.label;
         runs.push_back(std::move(run));
@@ -279,9 +284,9 @@ QemuLaneReport run_qemu_lane(const Project& project, const TreeConfig& trees, co
     std::vector<fs::path> images(kernels.size());
     bool building = false;
     for (size_t i = 0; i < kernels.size(); ++i) building = building || !fs::exists(kept_image(runs[i], root));
-    std::optional<TreeCheckout> work;
-    if (building) work = checkout_tree(find_tree(trees, report.tree), store, progress);
-    LinkedSourceTree source(root / "source", repo.get());
+    std::optional<tree::TreeCheckout> work;
+    if (building) work = tree::checkout_tree(config::find_tree(trees, report.tree), store, progress);
+    build::LinkedSourceTree source(root / "source", repo.get());
     for (size_t i = kernels.size(); i-- > 0;)
         images[i] = built_kernel(runs[i], LaneBuild{source, work ? &*work : nullptr, root, request.jobs}, kernels[i].tree, inputs,
                                  progress);
@@ -295,8 +300,9 @@ QemuLaneReport run_qemu_lane(const Project& project, const TreeConfig& trees, co
     }
 
     const QemuKernelRun& patched = report.runs.front();
-    CurrentContent content = current_content(project, series, at_hand.patches, report.base);
-    Evidence evidence = make_evidence(Binding::code, report.passed(), content, report.tree, now_iso8601());
+    series::CurrentContent content = repo::current_content(project, series, at_hand.patches, report.base);
+    series::Evidence evidence =
+        series::make_evidence(series::Binding::code, report.passed(), content, report.tree, util::now_iso8601());
     evidence.kernel = patched.summary.kernel;
     evidence.tools = {{"gcc", gcc}, {"qemu", tool_version({"qemu-system-x86_64", "--version"})}};
     // What a cover letter may quote; the rest is in the run's summary.json.
@@ -304,15 +310,15 @@ QemuLaneReport run_qemu_lane(const Project& project, const TreeConfig& trees, co
                                "dma_fence_signaled", "vb2_buf_queue", "vb2_buf_done", "kernel-reports-in-series",
                                "kernel-reports-unrelated"})
         evidence.figures[figure] = patched.summary.figures.at(figure);
-    evidence.figures["overlay"] = sha256_hex(patch_names(inputs.overlay)).substr(0, 16);
+    evidence.figures["overlay"] = util::sha256_hex(patch_names(inputs.overlay)).substr(0, 16);
     evidence.figures["accelerator"] = patched.accelerator;
     if (request.ab) evidence.figures["base-probe-verdict"] = report.runs.back().probe.verdict;
     std::string boot_args;
     for (const auto& word : request.boot_args) boot_args += (boot_args.empty() ? "" : " ") + word;
     if (!boot_args.empty()) evidence.figures["boot-args"] = boot_args;
     evidence.artifacts = artifacts.string();
-    record_gates(project, series.name, version.name(), {{"qemu", evidence}});
+    repo::record_gates(project, series.name, version.name(), {{"qemu", evidence}});
     return report;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::validate

@@ -10,7 +10,7 @@
 #include "config/tree_config.h"
 #include "repo/project.h"
 
-namespace seriesctl {
+namespace seriesctl::validate {
 
 struct QemuLaneRequest {
     std::string series;
@@ -31,8 +31,8 @@ struct QemuKernelRun {
     double build_seconds = 0, boot_seconds = 0;
     std::string accelerator;
     bool finished = false;       ///< the guest reached the end of its script
-    FenceProbeResult probe;
-    ValidationSummary summary;
+    analyse::FenceProbeResult probe;
+    analyse::ValidationSummary summary;
     std::filesystem::path artifacts;  ///< console, trace, dmesg, summaries (in the cache)
 };
 
@@ -51,7 +51,7 @@ struct QemuLaneReport {
 /// olddefconfig), boots it under qemu with fence_probe, and judges the
 /// console: the probe's verdict, the trace balance and the kernel reports.
 /// A kernel built from identical inputs is reused. Records gate "qemu".
-QemuLaneReport run_qemu_lane(const Project& project, const TreeConfig& trees, const QemuLaneRequest& request,
-                             const std::function<void(const std::string&)>& progress);
+QemuLaneReport run_qemu_lane(const repo::Project& project, const config::TreeConfig& trees,
+                             const QemuLaneRequest& request, const std::function<void(const std::string&)>& progress);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::validate

@@ -2,14 +2,14 @@
 
 #include "series/yaml_fields.h"
 
-namespace seriesctl {
+namespace seriesctl::validate {
 
 QemuLaneConfig parse_qemu_lane_config(const std::string& text, const std::string& file) {
-    YamlFields at(parse_yaml(text, file), "", file);
+    series::YamlFields at(series::parse_yaml(text, file), "", file);
     QemuLaneConfig config;
     if (at.has("fragment")) config.fragment = at.text("fragment");
     if (at.has("probe")) {
-        YamlFields probe = at.child("probe");
+        series::YamlFields probe = at.child("probe");
         config.probe_jobs = probe.integer("jobs", config.probe_jobs);
         config.probe_slow_jobs = probe.integer("slow-jobs", config.probe_slow_jobs);
         config.probe_slow_ms = probe.integer("slow-ms", config.probe_slow_ms);
@@ -23,4 +23,4 @@ QemuLaneConfig parse_qemu_lane_config(const std::string& text, const std::string
     return config;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::validate

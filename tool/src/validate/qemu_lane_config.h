@@ -3,7 +3,7 @@
 #include <string>
 
 
-namespace seriesctl {
+namespace seriesctl::validate {
 
 /// How a series is validated under qemu (kernel/<series>/configs/qemu.yaml).
 struct QemuLaneConfig {
@@ -17,4 +17,4 @@ struct QemuLaneConfig {
 
 QemuLaneConfig parse_qemu_lane_config(const std::string& text, const std::string& file);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::validate

@@ -13,31 +13,32 @@
 #include "util/xdg.h"
 #include "watch/lore_archive.h"
 
-namespace seriesctl {
+namespace seriesctl::watch {
 
 namespace {
 
 // One state per checkout and archive: two checkouts never share cursors.
-std::filesystem::path state_file(const Project& project, const std::string& archive) {
-    std::string key = sha256_hex(std::filesystem::absolute(project.root()).string() + "\n" + archive).substr(0, 16);
-    return cache_dir() / "watch" / (key + ".json");
+std::filesystem::path state_file(const repo::Project& project, const std::string& archive) {
+    std::string key =
+        util::sha256_hex(std::filesystem::absolute(project.root()).string() + "\n" + archive).substr(0, 16);
+    return util::cache_dir() / "watch" / (key + ".json");
 }
 
 // A missing or unreadable cache is an empty one: it only costs a refetch.
-WatchState load_state(const std::filesystem::path& file) {
+lore::WatchState load_state(const std::filesystem::path& file) {
     if (!std::filesystem::exists(file)) return {};
-    auto json = nlohmann::json::parse(read_file(file), nullptr, false);
+    auto json = nlohmann::json::parse(util::read_file(file), nullptr, false);
     if (json.is_discarded()) return {};
-    return WatchState::from_json(json).value_or(WatchState{});
+    return lore::WatchState::from_json(json).value_or(lore::WatchState{});
 }
 
-void save_state(const std::filesystem::path& file, const WatchState& state) {
+void save_state(const std::filesystem::path& file, const lore::WatchState& state) {
     std::filesystem::create_directories(file.parent_path());
-    write_file_atomically(file, state.to_json().dump() + "\n");
+    util::write_file_atomically(file, state.to_json().dump() + "\n");
 }
 
 // "v1-4": one more than the highest "v1-N" anywhere in the series.
-std::string next_review_id(const Series& series, const std::string& version) {
+std::string next_review_id(const series::Series& series, const std::string& version) {
     int highest = 0;
     std::string prefix = version + "-";
     for (const auto& each : series.versions)
@@ -52,7 +53,7 @@ std::string next_review_id(const Series& series, const std::string& version) {
     return prefix + std::to_string(highest + 1);
 }
 
-bool has_review(const Series& series, const std::string& message_id) {
+bool has_review(const series::Series& series, const std::string& message_id) {
     for (const auto& version : series.versions)
         for (const auto& review : version.reviews)
             if (review.message_id == message_id) return true;
@@ -61,12 +62,12 @@ bool has_review(const Series& series, const std::string& message_id) {
 
 // Stores the replies of one series under its lock; a reply another process
 // stored meanwhile is dropped from `replies`.
-void store_replies(const std::filesystem::path& file, std::vector<NewReply*>& replies) {
-    update_series_file(file, [&](Series& series) {
-        std::vector<NewReply*> stored;
-        for (NewReply* reply : replies) {
+void store_replies(const std::filesystem::path& file, std::vector<lore::NewReply*>& replies) {
+    repo::update_series_file(file, [&](series::Series& series) {
+        std::vector<lore::NewReply*> stored;
+        for (lore::NewReply* reply : replies) {
             if (has_review(series, reply->review.message_id)) continue;
-            Version& version = series.version(reply->version);
+            series::Version& version = series.version(reply->version);
             reply->review.id = next_review_id(series, reply->version);
             version.reviews.push_back(reply->review);
             stored.push_back(reply);
@@ -79,17 +80,17 @@ int64_t local_now() { return static_cast<int64_t>(std::time(nullptr)); }
 
 }  // namespace
 
-WatchReport poll_once(const Project& project, const LoreConfig& config, const PollOptions& options) {
+WatchReport poll_once(const repo::Project& project, const config::LoreConfig& config, const PollOptions& options) {
     auto started = std::chrono::steady_clock::now();
-    std::vector<Series> all;
+    std::vector<series::Series> all;
     std::set<std::string> recorded;
     for (const auto& name : project.series_names()) {
-        all.push_back(load_series_file(project.series_file(name)));
+        all.push_back(repo::load_series_file(project.series_file(name)));
         for (const auto& version : all.back().versions)
             for (const auto& review : version.reviews)
                 if (!review.message_id.empty()) recorded.insert(review.message_id);
     }
-    std::vector<WatchedVersion> watched = watched_versions(all);
+    std::vector<lore::WatchedVersion> watched = lore::watched_versions(all);
     WatchReport report;
     report.threads = watched.size();
     if (watched.empty()) {
@@ -99,22 +100,22 @@ WatchReport poll_once(const Project& project, const LoreConfig& config, const Po
 
     const std::string archive_url = config.archive();
     auto cache = state_file(project, archive_url);
-    WatchState state = load_state(cache);
-    HttpClient http({config.connect_timeout, config.timeout, config.retries, config.retry_delay_ms});
+    lore::WatchState state = load_state(cache);
+    http::HttpClient http({config.connect_timeout, config.timeout, config.retries, config.retry_delay_ms});
     if (options.log)
         http.on_retry = [&](const std::string& url, const std::string& what) {
-            options.log(shown_url(url) + ": " + what + "; trying again");
+            options.log(http::shown_url(url) + ": " + what + "; trying again");
         };
     LoreArchive archive(archive_url, http);
-    int64_t since = search_since(state, local_now(), config.overlap, int64_t{config.radar_days} * 86400);
+    int64_t since = lore::search_since(state, local_now(), config.overlap, int64_t{config.radar_days} * 86400);
 
     // Threads never fetched whole (a new version, a lost cache) come first:
     // they teach the search its subjects and the radar its files.
-    std::vector<Mail> thread_mails;
+    std::vector<mail::Mail> thread_mails;
     std::vector<std::string> fetched;
-    for (const auto& cover : threads_to_fetch(state, watched, options.whole_threads)) {
-        const WatchedVersion& version = *std::find_if(watched.begin(), watched.end(),
-                                                      [&](const WatchedVersion& each) { return each.cover == cover; });
+    for (const auto& cover : lore::threads_to_fetch(state, watched, options.whole_threads)) {
+        const lore::WatchedVersion& version = *std::find_if(
+            watched.begin(), watched.end(), [&](const lore::WatchedVersion& each) { return each.cover == cover; });
         if (options.progress) options.progress("fetching the " + version.series + " " + version.version + " thread");
         auto mails = archive.thread(cover);
         if (!mails) {
@@ -125,13 +126,13 @@ WatchReport poll_once(const Project& project, const LoreConfig& config, const Po
         thread_mails.insert(thread_mails.end(), mails->begin(), mails->end());
         fetched.push_back(cover);
     }
-    PollOutcome outcome = plan_poll(state, watched, thread_mails, fetched, recorded,
+    lore::PollOutcome outcome = lore::plan_poll(state, watched, thread_mails, fetched, recorded,
                                     archive.server_time().value_or(local_now()), archive_url);
 
-    std::string query = search_query(outcome.state, watched, since, options.whole_threads);
+    std::string query = lore::search_query(outcome.state, watched, since, options.whole_threads);
     if (!query.empty()) {
-        std::vector<Mail> found = archive.search(query);
-        PollOutcome more = plan_poll(outcome.state, watched, found, {}, recorded,
+        std::vector<mail::Mail> found = archive.search(query);
+        lore::PollOutcome more = lore::plan_poll(outcome.state, watched, found, {}, recorded,
                                      archive.server_time().value_or(local_now()), archive_url);
         outcome.replies.insert(outcome.replies.end(), more.replies.begin(), more.replies.end());
         outcome.radar.insert(outcome.radar.end(), more.radar.begin(), more.radar.end());
@@ -140,11 +141,11 @@ WatchReport poll_once(const Project& project, const LoreConfig& config, const Po
 
     // The series files first, then the cache: a crash in between costs a
     // refetch, and the message-ids in the files keep it from storing twice.
-    std::map<std::string, std::vector<NewReply*>> by_series;
+    std::map<std::string, std::vector<lore::NewReply*>> by_series;
     for (auto& reply : outcome.replies) by_series[reply.series].push_back(&reply);
     for (auto& [series, replies] : by_series) {
         store_replies(project.series_file(series), replies);
-        for (NewReply* reply : replies) report.replies.push_back(*reply);
+        for (lore::NewReply* reply : replies) report.replies.push_back(*reply);
     }
     save_state(cache, outcome.state);
 
@@ -155,4 +156,4 @@ WatchReport poll_once(const Project& project, const LoreConfig& config, const Po
     return report;
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::watch

@@ -7,7 +7,7 @@
 #include "repo/project.h"
 #include "watch/watch_report.h"
 
-namespace seriesctl {
+namespace seriesctl::watch {
 
 struct PollOptions {
     bool whole_threads = false;  ///< refetch every thread whole (t.mbox.gz) instead of searching
@@ -21,6 +21,6 @@ struct PollOptions {
 /// (~/.cache/seriesctl/watch/). Everything is fetched and parsed before
 /// anything is written: a server error or a broken answer throws and leaves
 /// the series files and the cache as they were.
-WatchReport poll_once(const Project& project, const LoreConfig& config, const PollOptions& options);
+WatchReport poll_once(const repo::Project& project, const config::LoreConfig& config, const PollOptions& options);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::watch

@@ -8,12 +8,12 @@
 #include "series/table.h"
 #include "util/text.h"
 
-namespace seriesctl {
+namespace seriesctl::watch {
 
 namespace {
 
-std::vector<NewReply> in_order(std::vector<NewReply> replies) {
-    std::stable_sort(replies.begin(), replies.end(), [](const NewReply& a, const NewReply& b) {
+std::vector<lore::NewReply> in_order(std::vector<lore::NewReply> replies) {
+    std::stable_sort(replies.begin(), replies.end(), [](const lore::NewReply& a, const lore::NewReply& b) {
         auto number = [](const std::string& version) { return std::stoi(version.substr(1)); };
         return std::tuple(a.series, number(a.version), a.review.patch, a.review.date) <
                std::tuple(b.series, number(b.version), b.review.patch, b.review.date);
@@ -31,22 +31,23 @@ std::string figures(const WatchReport& report) {
 
 }  // namespace
 
-std::string render_watch_text(const WatchReport& report, const Painter& paint) {
+std::string render_watch_text(const WatchReport& report, const series::Painter& paint) {
     std::string text;
     if (!report.replies.empty()) {
-        Table table({"SERIES", "VERSION", "PATCH", "REVIEW", "FROM", "DATE", "TRAILERS", "SAYS"});
+        series::Table table({"SERIES", "VERSION", "PATCH", "REVIEW", "FROM", "DATE", "TRAILERS", "SAYS"});
         for (const auto& reply : in_order(report.replies))
             table.add({reply.series, reply.version,
                        reply.review.patch == 0 ? "cover" : std::to_string(reply.review.patch), reply.review.id,
                        reply.review.author, reply.review.date.substr(0, 10),
-                       paint(trailer_kinds(reply.review.trailers), "32"), cut_to_width(reply.review.excerpt, 60)});
+                       paint(mail::trailer_kinds(reply.review.trailers), "32"),
+                       series::cut_to_width(reply.review.excerpt, 60)});
         text += paint("new replies", "1") + " (stored as reviews, not yet addressed):\n" + table.render();
     }
     if (!report.radar.empty()) {
-        Table table({"SUBJECT", "FROM", "DATE", "TOUCHES", "LINK"});
+        series::Table table({"SUBJECT", "FROM", "DATE", "TOUCHES", "LINK"});
         for (const auto& hit : report.radar)
-            table.add({cut_to_width(hit.subject, 70), hit.author, hit.date.substr(0, 10),
-                       joined({hit.files.begin(), hit.files.end()}, ", "), hit.link});
+            table.add({series::cut_to_width(hit.subject, 70), hit.author, hit.date.substr(0, 10),
+                       util::joined({hit.files.begin(), hit.files.end()}, ", "), hit.link});
         text += (text.empty() ? "" : "\n") + paint("radar", "33") +
                 ": other series touching our files (rebase risk):\n" + table.render();
     }
@@ -82,4 +83,4 @@ nlohmann::json render_watch_json(const WatchReport& report) {
             {"bytes", report.bytes},    {"seconds", report.seconds}};
 }
 
-}  // namespace seriesctl
+}  // namespace seriesctl::watch

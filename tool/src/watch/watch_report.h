@@ -8,12 +8,12 @@
 #include "lore/watch_plan.h"
 #include "series/status_report.h"
 
-namespace seriesctl {
+namespace seriesctl::watch {
 
 /// What one poll of `seriesctl watch` found, as shown to the user.
 struct WatchReport {
-    std::vector<NewReply> replies;  ///< stored as reviews (ids given)
-    std::vector<RadarHit> radar;
+    std::vector<lore::NewReply> replies;  ///< stored as reviews (ids given)
+    std::vector<lore::RadarHit> radar;
     std::vector<std::string> notes;  ///< e.g. a thread not on the archive yet
     size_t threads = 0;              ///< sent versions watched
     size_t requests = 0;
@@ -25,7 +25,7 @@ struct WatchReport {
 
 /// Replies grouped by series, version and patch (a table), then the radar,
 /// then one line of figures.
-std::string render_watch_text(const WatchReport& report, const Painter& paint);
+std::string render_watch_text(const WatchReport& report, const series::Painter& paint);
 nlohmann::json render_watch_json(const WatchReport& report);
 
-}  // namespace seriesctl
+}  // namespace seriesctl::watch

@@ -5,6 +5,7 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::analyse;
 
 namespace {
 
@@ -66,7 +67,7 @@ TEST(Frames, ANonPngIsAnErrorNamingTheFile) {
     try {
         frame_stats("0007.png", "not a png at all");
         FAIL() << "decoded garbage";
-    } catch (const Error& e) {
+    } catch (const util::Error& e) {
         EXPECT_EQ(std::string(e.what()).rfind("0007.png: not a PNG image (", 0), 0u) << e.what();
     }
 }

@@ -7,17 +7,18 @@
 #include "util/atomic_file.h"
 
 using namespace seriesctl;
+using namespace seriesctl::analyse;
 
 namespace {
 
 // The series' code as the shipped series names it.
 SeriesCode series_code() {
     auto file = test::source_dir() + "/kernel/vb2-release-fence/configs/series-code.yaml";
-    return parse_series_code(read_file(file), file);
+    return parse_series_code(util::read_file(file), file);
 }
 
 std::string data(const std::string& name) {
-    return read_file(test::source_dir() + "/tool/tests/data/qemu/" + name);
+    return util::read_file(test::source_dir() + "/tool/tests/data/qemu/" + name);
 }
 
 // The shape of the seed's bes2600 splat (PineTab2, arm64): a circular

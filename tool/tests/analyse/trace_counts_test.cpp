@@ -6,11 +6,12 @@
 #include "support/source_paths.h"
 
 using namespace seriesctl;
+using namespace seriesctl::analyse;
 
 namespace {
 
 std::string data(const std::string& name) {
-    return read_file(test::source_dir() + "/tool/tests/data/qemu/" + name);
+    return util::read_file(test::source_dir() + "/tool/tests/data/qemu/" + name);
 }
 
 TEST(TraceCounts, ParsesTracefsAndTraceCmdLines) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 using namespace seriesctl;
+using namespace seriesctl::analyse;
 
 namespace {
 

@@ -4,13 +4,14 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::build;
 
 namespace {
 
-PatchFile touching(const std::vector<std::string>& paths) {
-    PatchFile patch;
+patch::PatchFile touching(const std::vector<std::string>& paths) {
+    patch::PatchFile patch;
     for (const auto& path : paths) {
-        FileDiff file;
+        patch::FileDiff file;
         file.old_path = file.new_path = path;
         patch.files.push_back(file);
     }
@@ -49,8 +50,8 @@ TEST(BuildConfig, ReadsArchesAndSeriesPlansWithClearErrors) {
     try {
         parse_series_build("fragments: [on]\ntargets: [a/b.c]\n", "s.yaml");
         FAIL();
-    } catch (const Error& e) {
+    } catch (const util::Error& e) {
         EXPECT_EQ(std::string(e.what()), "s.yaml:2:10: targets: 'a/b.c' is not an object path (x/y.o)");
     }
-    EXPECT_THROW(parse_series_build("targets: [a/b.o]\n", "s.yaml"), Error);
+    EXPECT_THROW(parse_series_build("targets: [a/b.o]\n", "s.yaml"), util::Error);
 }

@@ -20,8 +20,8 @@ namespace {
 git::Library libgit2;
 const std::string core_c = "drivers/media/common/videobuf2/videobuf2-core.c";
 
-ProcessResult run_tool(const fs::path& root, const fs::path& cache, const std::vector<std::string>& args) {
-    Command command{{test::seriesctl_binary(), "--root", root.string()}};
+proc::ProcessResult run_tool(const fs::path& root, const fs::path& cache, const std::vector<std::string>& args) {
+    proc::Command command{{test::seriesctl_binary(), "--root", root.string()}};
     command.argv.insert(command.argv.end(), args.begin(), args.end());
     command.env = {{"XDG_CACHE_HOME", cache.string()}, {"NO_COLOR", "1"}};
     return run_command(command);
@@ -50,15 +50,16 @@ struct DemoSeries {
         fs::remove_all(root / "series");
         fs::remove_all(root / "kernel");
         fs::create_directories(root / "series");
-        ProcessResult imported = run_tool(root.string(), cache, {"--json", "tree", "import", "debian-6.12"});
+        proc::ProcessResult imported = run_tool(root.string(), cache, {"--json", "tree", "import", "debian-6.12"});
         if (imported.exit_code != 0) throw std::runtime_error(imported.err);
         base = nlohmann::json::parse(imported.out)["commit"];
 
         fs::path store = cache / "seriesctl" / "store.git";
-        test::run_ok(Command{{"git", "clone", "-q", "--shared", "--no-checkout", store.string(), (dir / "linux").string()}});
+        test::run_ok(proc::Command{
+            {"git", "clone", "-q", "--shared", "--no-checkout", store.string(), (dir / "linux").string()}});
         test::GitRepo repo(dir / "linux");
         repo.git({"checkout", "-q", "--detach", base});
-        std::string original = read_file(dir / "linux" / core_c);
+        std::string original = util::read_file(dir / "linux" / core_c);
         std::string with_x = replaced(original, "static int debug;\n", "static int debug;\nint seriesctl_demo ;\n");
         finding_line = line_of(with_x, "int seriesctl_demo ;");
         repo.write(core_c, with_x);
@@ -70,7 +71,7 @@ struct DemoSeries {
         repo.format_patch("HEAD~3", root / "kernel" / "demo" / "v1");
 
         test::write(root / "kernel" / "demo" / "configs" / "media.config",
-                    read_file(fs::path(test::source_dir()) / "kernel" / "vb2-release-fence" / "configs" /
+                    util::read_file(fs::path(test::source_dir()) / "kernel" / "vb2-release-fence" / "configs" /
                               "fence-off.config"));
         test::write(root / "kernel" / "demo" / "configs" / "build.yaml", "fragments: [media]\narches: [x86_64]\n");
         test::write(root / "series" / "demo.yaml",
@@ -86,7 +87,7 @@ struct DemoSeries {
 
 TEST(BuildCulprit, NamesThePatchThatBreaksTheBuildAndTheOneThatFixesIt) {
     DemoSeries demo;
-    ProcessResult build = run_tool(demo.root, demo.cache, {"--json", "build"});
+    proc::ProcessResult build = run_tool(demo.root, demo.cache, {"--json", "build"});
     ASSERT_EQ(build.exit_code, 1) << build.out << build.err;
     auto report = nlohmann::json::parse(build.out);
     ASSERT_EQ(report["cells"].size(), 4u);
@@ -100,7 +101,7 @@ TEST(BuildCulprit, NamesThePatchThatBreaksTheBuildAndTheOneThatFixesIt) {
               std::string::npos);
     EXPECT_EQ(report["gates"]["build-x86_64"], "failed");
 
-    ProcessResult human = run_tool(demo.root, demo.cache, {"build"});
+    proc::ProcessResult human = run_tool(demo.root, demo.cache, {"build"});
     EXPECT_EQ(human.exit_code, 1);
     EXPECT_NE(human.out.find("patch 2 (media: videobuf2: break the build) on x86_64/media:\n  " + core_c),
               std::string::npos)
@@ -109,7 +110,7 @@ TEST(BuildCulprit, NamesThePatchThatBreaksTheBuildAndTheOneThatFixesIt) {
 
 TEST(BuildCulprit, CheckpatchFindingIsParsedToItsLineAndEditsMakeGatesStale) {
     DemoSeries demo;
-    ProcessResult check = run_tool(demo.root, demo.cache, {"--json", "check"});
+    proc::ProcessResult check = run_tool(demo.root, demo.cache, {"--json", "check"});
     EXPECT_EQ(check.exit_code, 1) << check.err;
     auto report = nlohmann::json::parse(check.out);
     bool found = false;
@@ -123,7 +124,7 @@ TEST(BuildCulprit, CheckpatchFindingIsParsedToItsLineAndEditsMakeGatesStale) {
     EXPECT_TRUE(found) << check.out;
 
     auto gate_state = [&](const std::string& gate) {
-        ProcessResult status = run_tool(demo.root, demo.cache, {"--json", "status"});
+        proc::ProcessResult status = run_tool(demo.root, demo.cache, {"--json", "status"});
         auto report = nlohmann::json::parse(status.out);  // kept alive for the loop
         for (const auto& g : report["gates"])
             if (g["name"] == gate) return g["state"].get<std::string>();
@@ -134,6 +135,6 @@ TEST(BuildCulprit, CheckpatchFindingIsParsedToItsLineAndEditsMakeGatesStale) {
     fs::path third;
     for (const auto& entry : fs::directory_iterator(demo.root / "kernel" / "demo" / "v1"))
         if (entry.path().filename().string().rfind("0003-", 0) == 0) third = entry.path();
-    write_file_atomically(third, replaced(read_file(third), "Signed-off-by", "Reworded.\n\nSigned-off-by"));
+    util::write_file_atomically(third, replaced(util::read_file(third), "Signed-off-by", "Reworded.\n\nSigned-off-by"));
     EXPECT_EQ(gate_state("checkpatch"), "stale");
 }

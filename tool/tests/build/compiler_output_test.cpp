@@ -4,6 +4,7 @@
 #include "build/kconfig_fragment.h"
 
 using namespace seriesctl;
+using namespace seriesctl::build;
 
 TEST(CompilerOutput, ParsesGccErrorsAndWarningsRelativeToTheTree) {
     std::string output =

@@ -4,6 +4,7 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::build;
 
 namespace {
 
@@ -45,13 +46,13 @@ TEST(KconfigExpr, NamesTheSymbolsThatMeetAnUnmetDependency) {
 }
 
 TEST(KconfigExpr, BadExpressionsAreErrorsNamingThem) {
-    EXPECT_THROW(parse_kconfig_expr("A &&"), Error);
-    EXPECT_THROW(parse_kconfig_expr("(A || B"), Error);
-    EXPECT_THROW(parse_kconfig_expr("A B"), Error);
+    EXPECT_THROW(parse_kconfig_expr("A &&"), util::Error);
+    EXPECT_THROW(parse_kconfig_expr("(A || B"), util::Error);
+    EXPECT_THROW(parse_kconfig_expr("A B"), util::Error);
     try {
         parse_kconfig_expr("A @ B");
         FAIL();
-    } catch (const Error& e) {
+    } catch (const util::Error& e) {
         EXPECT_NE(std::string(e.what()).find("A @ B"), std::string::npos) << e.what();
     }
 }

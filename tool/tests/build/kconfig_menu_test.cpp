@@ -4,6 +4,7 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::build;
 
 namespace {
 
@@ -68,6 +69,6 @@ TEST(KconfigMenu, OtherArchesAreNotReadAndMissingFilesAreErrors) {
                      "arm64");
     EXPECT_TRUE(menu.count("ARM64"));
     EXPECT_FALSE(menu.count("X86"));
-    EXPECT_THROW(read({{"Kconfig", "source \"drivers/Kconfig\"\n"}}), Error);
-    EXPECT_THROW(read({{"Kconfig", "endif\n"}}), Error);
+    EXPECT_THROW(read({{"Kconfig", "source \"drivers/Kconfig\"\n"}}), util::Error);
+    EXPECT_THROW(read({{"Kconfig", "endif\n"}}), util::Error);
 }

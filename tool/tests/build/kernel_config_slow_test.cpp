@@ -15,6 +15,7 @@
 
 namespace fs = std::filesystem;
 using namespace seriesctl;
+using namespace seriesctl::build;
 
 namespace {
 
@@ -33,8 +34,8 @@ TEST(KernelConfig, AllnoconfigPlusTheFragmentAndWhatItDependsOn) {
     KernelMake make = x86_make(dir / "out");
     KernelConfig made = configure_kernel(make, fragments / "fence-off.config", "stamp-1", dir / "kept");
     EXPECT_FALSE(made.kept);
-    KconfigValues config = parse_kconfig(read_file(dir / "out" / ".config"));
-    for (const auto& [symbol, value] : parse_kconfig(read_file(fragments / "fence-off.config")))
+    KconfigValues config = parse_kconfig(util::read_file(dir / "out" / ".config"));
+    for (const auto& [symbol, value] : parse_kconfig(util::read_file(fragments / "fence-off.config")))
         EXPECT_EQ(config.count(symbol) ? config[symbol] : "n", value) << symbol;
     EXPECT_EQ(config["CONFIG_MODULES"], "y") << "the fragment's modules need module support";
     EXPECT_NE(std::find(made.added.begin(), made.added.end(), "CONFIG_MODULES"), made.added.end()) << "reported";
@@ -43,11 +44,11 @@ TEST(KernelConfig, AllnoconfigPlusTheFragmentAndWhatItDependsOn) {
 
     // Another configuration in the same directory, then the first again:
     // taken from the kept result, nothing made.
-    write_file_atomically(dir / "other.config", "CONFIG_COMPILE_TEST=y\n");
+    util::write_file_atomically(dir / "other.config", "CONFIG_COMPILE_TEST=y\n");
     configure_kernel(make, dir / "other.config", "stamp-2", dir / "kept");
     KernelConfig again = configure_kernel(make, fragments / "fence-off.config", "stamp-1", dir / "kept");
     EXPECT_TRUE(again.kept);
-    EXPECT_EQ(read_file(dir / "out" / ".config"), read_file(dir / "kept" / "stamp-1.config"));
+    EXPECT_EQ(util::read_file(dir / "out" / ".config"), util::read_file(dir / "kept" / "stamp-1.config"));
 }
 
 TEST(KernelConfig, DependenciesAreAddedButNeverAgainstTheFragment) {
@@ -56,20 +57,20 @@ TEST(KernelConfig, DependenciesAreAddedButNeverAgainstTheFragment) {
     // The Rockchip RGA driver alone: what it depends on is added from the
     // tree's Kconfig (on x86_64, ARCH_ROCKCHIP || COMPILE_TEST is met by
     // COMPILE_TEST, the first of them x86_64 has).
-    write_file_atomically(dir / "rga.config", "CONFIG_MEDIA_SUPPORT=m\nCONFIG_VIDEO_ROCKCHIP_RGA=m\n");
+    util::write_file_atomically(dir / "rga.config", "CONFIG_MEDIA_SUPPORT=m\nCONFIG_VIDEO_ROCKCHIP_RGA=m\n");
     KernelConfig made = configure_kernel(make, dir / "rga.config", "stamp-1", dir / "kept");
-    EXPECT_EQ(parse_kconfig(read_file(dir / "out" / ".config"))["CONFIG_VIDEO_ROCKCHIP_RGA"], "m");
+    EXPECT_EQ(parse_kconfig(util::read_file(dir / "out" / ".config"))["CONFIG_VIDEO_ROCKCHIP_RGA"], "m");
     for (const char* symbol : {"CONFIG_V4L_MEM2MEM_DRIVERS", "CONFIG_VIDEO_DEV", "CONFIG_COMPILE_TEST"})
         EXPECT_NE(std::find(made.added.begin(), made.added.end(), symbol), made.added.end()) << symbol;
 
     // With COMPILE_TEST off in the fragment itself, the dependency cannot be
     // met: olddefconfig drops the driver, and that must fail.
-    write_file_atomically(dir / "no-test.config", "# CONFIG_COMPILE_TEST is not set\nCONFIG_MEDIA_SUPPORT=m\n"
+    util::write_file_atomically(dir / "no-test.config", "# CONFIG_COMPILE_TEST is not set\nCONFIG_MEDIA_SUPPORT=m\n"
                                                   "CONFIG_VIDEO_ROCKCHIP_RGA=m\n");
     try {
         configure_kernel(make, dir / "no-test.config", "stamp-2", dir / "kept");
         FAIL() << "no error";
-    } catch (const Error& e) {
+    } catch (const util::Error& e) {
         EXPECT_NE(std::string(e.what()).find("CONFIG_VIDEO_ROCKCHIP_RGA=n but no-test.config wants m"),
                   std::string::npos)
             << e.what();
@@ -79,7 +80,7 @@ TEST(KernelConfig, DependenciesAreAddedButNeverAgainstTheFragment) {
 
 TEST(KernelConfig, ASymbolNoKconfigDefinesYetIsReportedNotFailed) {
     test::TempDir dir;
-    write_file_atomically(dir / "new.config", "CONFIG_COMPILE_TEST=y\nCONFIG_SERIESCTL_NOT_YET=y\n");
+    util::write_file_atomically(dir / "new.config", "CONFIG_COMPILE_TEST=y\nCONFIG_SERIESCTL_NOT_YET=y\n");
     KernelConfig made = configure_kernel(x86_make(dir / "out"), dir / "new.config", "stamp", dir / "kept");
     EXPECT_EQ(made.not_in_tree, std::vector<std::string>{"CONFIG_SERIESCTL_NOT_YET"});
 }

@@ -11,6 +11,7 @@
 
 namespace fs = std::filesystem;
 using namespace seriesctl;
+using namespace seriesctl::build;
 
 namespace {
 
@@ -68,23 +69,23 @@ TEST(LinkedSourceTree, LinksTheWorkTreeAndReplacesOnlyTheFilesAStepChanges) {
 
     EXPECT_EQ(source.hold(dir / "work", base, tree_of(repo.get(), step)), 3u);
     EXPECT_FALSE(source.relinked());
-    EXPECT_EQ(read_file(dir / "source" / "drivers" / "a.c"), "int a = 1;\n");
-    EXPECT_EQ(read_file(dir / "source" / "drivers" / "c.c"), "int c;\n");
+    EXPECT_EQ(util::read_file(dir / "source" / "drivers" / "a.c"), "int a = 1;\n");
+    EXPECT_EQ(util::read_file(dir / "source" / "drivers" / "c.c"), "int c;\n");
     EXPECT_FALSE(fs::exists(dir / "source" / "drivers" / "b.c"));
-    EXPECT_EQ(read_file(dir / "work" / "drivers" / "a.c"), "int a;\n") << "the work tree is never written";
+    EXPECT_EQ(util::read_file(dir / "work" / "drivers" / "a.c"), "int a;\n") << "the work tree is never written";
     EXPECT_TRUE(fs::exists(dir / "work" / "drivers" / "b.c"));
     EXPECT_EQ(inode(dir / "source" / "Makefile"), inode(dir / "work" / "Makefile")) << "unchanged files stay links";
 
     EXPECT_EQ(source.hold(dir / "work", base, tree_of(repo.get(), base)), 3u);
-    EXPECT_EQ(read_file(dir / "source" / "drivers" / "a.c"), "int a;\n");
+    EXPECT_EQ(util::read_file(dir / "source" / "drivers" / "a.c"), "int a;\n");
     EXPECT_TRUE(fs::exists(dir / "source" / "drivers" / "b.c"));
 
     // The work tree moved to another commit: the source is linked afresh.
     work.git({"checkout", "-q", step});
     EXPECT_EQ(source.hold(dir / "work", step, tree_of(repo.get(), base)), 3u);
     EXPECT_TRUE(source.relinked());
-    EXPECT_EQ(read_file(dir / "source" / "drivers" / "a.c"), "int a;\n");
-    EXPECT_EQ(read_file(dir / "work" / "drivers" / "a.c"), "int a = 1;\n");
+    EXPECT_EQ(util::read_file(dir / "source" / "drivers" / "a.c"), "int a;\n");
+    EXPECT_EQ(util::read_file(dir / "work" / "drivers" / "a.c"), "int a = 1;\n");
 }
 
 TEST(LinkedSourceTree, AnInterruptedMoveIsLinkedAfresh) {
@@ -95,9 +96,9 @@ TEST(LinkedSourceTree, AnInterruptedMoveIsLinkedAfresh) {
     auto repo = open(dir / "work");
     LinkedSourceTree source(dir / "source", repo.get());
     source.hold(dir / "work", base, tree_of(repo.get(), base));
-    write_file_atomically(dir / "source.state", "linked-from " + base + "\n");  // as a move leaves it
-    write_file_atomically(dir / "source" / "a.c", "half written");
+    util::write_file_atomically(dir / "source.state", "linked-from " + base + "\n");  // as a move leaves it
+    util::write_file_atomically(dir / "source" / "a.c", "half written");
     source.hold(dir / "work", base, tree_of(repo.get(), base));
     EXPECT_TRUE(source.relinked());
-    EXPECT_EQ(read_file(dir / "source" / "a.c"), "int a;\n");
+    EXPECT_EQ(util::read_file(dir / "source" / "a.c"), "int a;\n");
 }

@@ -3,6 +3,7 @@
 #include "check/checkpatch_output.h"
 
 using namespace seriesctl;
+using namespace seriesctl::check;
 
 // Output of the 6.12 tree's checkpatch.pl --strict --show-types
 // --no-summary --color=never on a patch with style problems.

@@ -9,6 +9,7 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::check;
 
 namespace {
 
@@ -16,8 +17,9 @@ git::Library libgit2;
 
 // Real format-patch output of a two-patch series; `messages` are the commit
 // messages, `extra` format-patch options.
-std::vector<PatchFile> series_of(const std::vector<std::string>& messages, const std::vector<std::string>& extra = {},
-                                 const std::string& author = "Ada Tester <ada@example.org>") {
+std::vector<patch::PatchFile> series_of(const std::vector<std::string>& messages,
+                                        const std::vector<std::string>& extra = {},
+                                        const std::string& author = "Ada Tester <ada@example.org>") {
     test::TempDir dir;
     test::GitRepo repo(dir / "repo");
     repo.write("drivers/media/common/videobuf2/videobuf2-core.c", "int a;\n");
@@ -27,9 +29,9 @@ std::vector<PatchFile> series_of(const std::vector<std::string>& messages, const
         repo.git({"add", "-A"});
         repo.git({"commit", "-q", "--author=" + author, "-m", messages[i]});
     }
-    std::vector<PatchFile> patches;
+    std::vector<patch::PatchFile> patches;
     for (const auto& file : repo.format_patch("HEAD~" + std::to_string(messages.size()), dir / "out", extra))
-        patches.push_back(git::read_patch(read_file(file), file.filename().string()));
+        patches.push_back(git::read_patch(util::read_file(file), file.filename().string()));
     return patches;
 }
 
@@ -40,8 +42,8 @@ std::vector<std::string> types_of(const std::vector<Finding>& findings) {
 }
 
 struct Context {
-    Series series;
-    Version version;
+    series::Series series;
+    series::Version version;
     LintContext lint;
     Context() {
         series.from = "Ada Tester <ada@example.org>";

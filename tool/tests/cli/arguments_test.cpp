@@ -15,14 +15,14 @@ TEST(Arguments, EveryGlobalOptionWorksBeforeTheVerb) {
              {"--color=never", "status"},
              {"--root", root.string(), "--color", "always", "--json", "status"},
              {"--json", "--color", "never", "--root", root.string(), "status"}}) {
-        ProcessResult status = test::run_seriesctl(args, root, dir.path());
+        proc::ProcessResult status = test::run_seriesctl(args, root, dir.path());
         EXPECT_EQ(status.exit_code, 0) << args[0] << " " << args[1] << ": " << status.err;
         EXPECT_NE(status.out.find("vb2-release-fence"), std::string::npos) << status.out;
     }
-    ProcessResult bad = test::run_seriesctl({"--color", "sometimes", "status"}, root, dir.path());
+    proc::ProcessResult bad = test::run_seriesctl({"--color", "sometimes", "status"}, root, dir.path());
     EXPECT_EQ(bad.exit_code, 2);
     EXPECT_NE(bad.err.find("sometimes"), std::string::npos) << bad.err;
-    ProcessResult typo = test::run_seriesctl({"--color", "never", "stauts"}, root, dir.path());
+    proc::ProcessResult typo = test::run_seriesctl({"--color", "never", "stauts"}, root, dir.path());
     EXPECT_EQ(typo.exit_code, 2);
     EXPECT_EQ(typo.err, "seriesctl: unknown command 'stauts' (did you mean 'status'?); see seriesctl --help\n");
 }
@@ -32,7 +32,7 @@ TEST(Arguments, EveryGlobalOptionWorksBeforeTheVerb) {
 TEST(Arguments, RebaseCheckOntoAnUnknownTreeIsOneLineAndExit2) {
     test::TempDir dir;
     auto root = test::copy_project(dir / "project");
-    ProcessResult check = test::run_seriesctl({"rebase", "--check", "--onto", "no-such-tree"}, root, dir.path());
+    proc::ProcessResult check = test::run_seriesctl({"rebase", "--check", "--onto", "no-such-tree"}, root, dir.path());
     EXPECT_EQ(check.exit_code, 2) << check.err;
     EXPECT_EQ(check.err,
               "seriesctl: no tree named 'no-such-tree' (configured: debian-6.12, linux-next, mainline, media-next, "
@@ -42,11 +42,11 @@ TEST(Arguments, RebaseCheckOntoAnUnknownTreeIsOneLineAndExit2) {
 TEST(Arguments, RebaseCheckWithNoTreeInTheCacheSaysNothingWasCheckedAndExits1) {
     test::TempDir dir;
     auto root = test::copy_project(dir / "project");
-    ProcessResult check = test::run_seriesctl({"rebase", "--check"}, root, dir.path());
+    proc::ProcessResult check = test::run_seriesctl({"rebase", "--check"}, root, dir.path());
     EXPECT_EQ(check.exit_code, 1) << check.out << check.err;
     EXPECT_NE(check.out.find("nothing was checked: none of the 4 trees is in the cache"), std::string::npos)
         << check.out;
-    ProcessResult json = test::run_seriesctl({"--json", "rebase", "--check"}, root, dir.path());
+    proc::ProcessResult json = test::run_seriesctl({"--json", "rebase", "--check"}, root, dir.path());
     EXPECT_EQ(json.exit_code, 1);
     EXPECT_NE(json.out.find("\"checked\": 0"), std::string::npos) << json.out;
 }

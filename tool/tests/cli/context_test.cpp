@@ -38,14 +38,14 @@ TEST(Context, ABrokenConfigFileStopsOnlyTheVerbsThatNeedIt) {
     auto root = test::copy_project(dir / "project");
     auto user_config = dir / "home" / "config" / "seriesctl";
     std::filesystem::create_directories(user_config);
-    write_file_atomically(user_config / "hosts.yaml", "boards: [unclosed\n");
+    util::write_file_atomically(user_config / "hosts.yaml", "boards: [unclosed\n");
 
-    ProcessResult validate = test::run_seriesctl({"validate", "--hw", "ohm", "--dry-run"}, root, dir / "home");
+    proc::ProcessResult validate = test::run_seriesctl({"validate", "--hw", "ohm", "--dry-run"}, root, dir / "home");
     EXPECT_EQ(validate.exit_code, 2) << validate.out;
     EXPECT_EQ(validate.err.rfind("seriesctl: " + (user_config / "hosts.yaml").string(), 0), 0u) << validate.err;
     EXPECT_EQ(std::count(validate.err.begin(), validate.err.end(), '\n'), 1) << validate.err;
 
-    ProcessResult status = test::run_seriesctl({"status"}, root, dir / "home");
+    proc::ProcessResult status = test::run_seriesctl({"status"}, root, dir / "home");
     EXPECT_EQ(status.exit_code, 0) << status.err;
     EXPECT_NE(status.out.find("vb2-release-fence"), std::string::npos) << status.out;
 }

@@ -10,9 +10,9 @@ using namespace seriesctl;
 
 namespace {
 
-ProcessResult cover_with_editor(const std::filesystem::path& root, const std::filesystem::path& home,
+proc::ProcessResult cover_with_editor(const std::filesystem::path& root, const std::filesystem::path& home,
                                 const std::string& editor) {
-    Command command = test::seriesctl_command({"cover", "--v2", "--edit"}, root, home);
+    proc::Command command = test::seriesctl_command({"cover", "--v2", "--edit"}, root, home);
     command.env.push_back({"EDITOR", editor});
     command.env.push_back({"VISUAL", ""});
     return run_command(command);
@@ -23,7 +23,7 @@ ProcessResult cover_with_editor(const std::filesystem::path& root, const std::fi
 TEST(CoverCli, PrintsTheV2CoverWithItsChangesAndNoClaimsWithoutEvidence) {
     test::TempDir dir;
     auto root = test::copy_project(dir / "project");
-    ProcessResult cover = test::run_seriesctl({"cover", "--v2"}, root, dir.path());
+    proc::ProcessResult cover = test::run_seriesctl({"cover", "--v2"}, root, dir.path());
     ASSERT_EQ(cover.exit_code, 0) << cover.err;
     EXPECT_TRUE(cover.out.starts_with("Subject: [PATCH RFC v2 0/3] media: videobuf2: opt-in dma_resv producer "
                                       "fences for V4L2 dmabuf exports\n\nvideobuf2 publishes no fence"))
@@ -39,13 +39,13 @@ TEST(CoverCli, PrintsTheV2CoverWithItsChangesAndNoClaimsWithoutEvidence) {
 TEST(CoverCli, EditWritesTheFreeTextBack) {
     test::TempDir dir;
     auto root = test::copy_project(dir / "project");
-    ProcessResult edited = cover_with_editor(
+    proc::ProcessResult edited = cover_with_editor(
         root, dir.path(), "sed -i -e 's/^subject: .*/subject: \"media: vb2: release fences, reworded\"/'");
     ASSERT_EQ(edited.exit_code, 0) << edited.err;
     EXPECT_NE(edited.out.find("Subject: [PATCH RFC v2 0/3] media: vb2: release fences, reworded\n"),
               std::string::npos)
         << edited.out;
-    Series series = load_series_file(root / "series" / "vb2-release-fence.yaml");
+    series::Series series = repo::load_series_file(root / "series" / "vb2-release-fence.yaml");
     EXPECT_EQ(series.version("v2").cover.subject, "media: vb2: release fences, reworded");
     EXPECT_EQ(series.version("v2").cover.questions.size(), 4u) << "what was not edited stays";
     EXPECT_EQ(series.version("v1").cover.subject,
@@ -56,12 +56,12 @@ TEST(CoverCli, ABadEditIsOneLineAndLeavesTheFileAlone) {
     test::TempDir dir;
     auto root = test::copy_project(dir / "project");
     auto file = root / "series" / "vb2-release-fence.yaml";
-    std::string before = read_file(file);
+    std::string before = util::read_file(file);
     for (const std::string editor : {"sed -i -e 's/^subject:/subjekt:/'", "sed -i -e 's/^subject: .*/subject: \"\"/'",
                                      "sed -i -e 's/^questions:/questions: [unclosed/'", "false"}) {
-        ProcessResult edited = cover_with_editor(root, dir.path(), editor);
+        proc::ProcessResult edited = cover_with_editor(root, dir.path(), editor);
         EXPECT_EQ(edited.exit_code, 2) << editor << "\n" << edited.out;
         EXPECT_EQ(std::count(edited.err.begin(), edited.err.end(), '\n'), 1) << edited.err;
-        EXPECT_EQ(read_file(file), before) << editor;
+        EXPECT_EQ(util::read_file(file), before) << editor;
     }
 }

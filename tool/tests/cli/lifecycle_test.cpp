@@ -27,28 +27,30 @@ protected:
     fs::path version_dir(const std::string& version) const { return root() / "kernel" / "vb2-release-fence" / version; }
 
     // v2 as sent, with the reviews given.
-    void send_v2(std::vector<Review> reviews) const {
-        Series series = parse_series(read_file(series_file()), "x");
-        series.versions[1].state = VersionState::sent;
-        series.versions[1].sent = SentRecord{"2026-05-14", "v2-cover@reauktion.de", "", {}};
+    void send_v2(std::vector<series::Review> reviews) const {
+        series::Series series = series::parse_series(util::read_file(series_file()), "x");
+        series.versions[1].state = series::VersionState::sent;
+        series.versions[1].sent = series::SentRecord{"2026-05-14", "v2-cover@reauktion.de", "", {}};
         series.versions[1].reviews = std::move(reviews);
-        write_file_atomically(series_file(), render_series(series));
+        util::write_file_atomically(series_file(), series::render_series(series));
     }
 
-    ProcessResult run(const std::vector<std::string>& args) const { return test::run_seriesctl(args, root(), dir.path()); }
+    proc::ProcessResult run(const std::vector<std::string>& args) const {
+        return test::run_seriesctl(args, root(), dir.path());
+    }
 
     void expect_refused(const std::vector<std::string>& args, const std::string& line) const {
-        std::string before = read_file(series_file());
-        ProcessResult result = run(args);
+        std::string before = util::read_file(series_file());
+        proc::ProcessResult result = run(args);
         EXPECT_EQ(result.exit_code, 2) << result.out;
         EXPECT_EQ(result.err, "seriesctl: " + line + "\n");
-        EXPECT_EQ(read_file(series_file()), before);
+        EXPECT_EQ(util::read_file(series_file()), before);
     }
 
     test::TempDir dir;
 };
 
-Review review(const std::string& id, int patch, std::vector<std::string> trailers, const std::string& excerpt) {
+series::Review review(const std::string& id, int patch, std::vector<std::string> trailers, const std::string& excerpt) {
     return {id, id + "@example.org", "Rey Viewer <rey@example.org>", "2026-05-15", patch, std::move(trailers), excerpt,
             "", ""};
 }
@@ -69,13 +71,13 @@ TEST_F(Lifecycle, NewVersionFromAnUnknownVersionIsRefused) {
 
 TEST_F(Lifecycle, NewVersionWritesTheFilesAndTheDraft) {
     send_v2({review("v2-1", 2, {}, "Why device_run?")});
-    ProcessResult cut = run({"new-version"});
+    proc::ProcessResult cut = run({"new-version"});
     ASSERT_EQ(cut.exit_code, 0) << cut.err;
     EXPECT_EQ(cut.out,
               "vb2-release-fence v3 (draft) cut from v2: 3 patches in kernel/vb2-release-fence/v3\n"
               "changelog skeleton, one line per open review of v2 (`seriesctl reviews address ID --note ...` fills it):\n"
               "  patch 2: TODO: say how v3 answers Rey Viewer (v2-1, patch 2)\n");
-    std::string yaml = read_file(series_file());
+    std::string yaml = util::read_file(series_file());
     EXPECT_NE(yaml.find("  - version: v3\n"
                         "    state: draft\n"
                         "    patches: kernel/vb2-release-fence/v3\n"
@@ -96,26 +98,26 @@ TEST_F(Lifecycle, NewVersionWritesTheFilesAndTheDraft) {
         entries.insert(entry.path().filename().string());
     EXPECT_EQ(entries, (std::set<std::string>{"configs", "validation", "v1", "v2", "v3"}));
 
-    ProcessResult status = run({"status"});
+    proc::ProcessResult status = run({"status"});
     EXPECT_NE(status.out.find("v3 changelog: 1 line still to write (TODO: ...)"), std::string::npos) << status.out;
     EXPECT_NE(status.out.find("<v2-cover@reauktion.de>"), std::string::npos) << status.out;
 }
 
 TEST_F(Lifecycle, NewVersionTakesTheFilesARunKilledBeforeRecordingLeftAndNothingElse) {
     send_v2({});
-    std::string sent = read_file(series_file());
+    std::string sent = util::read_file(series_file());
     ASSERT_EQ(run({"new-version"}).exit_code, 0);
-    std::string cut = read_file(series_file());
+    std::string cut = util::read_file(series_file());
     // As if killed after v3's directory was renamed into place, before the
     // series file recorded it.
-    write_file_atomically(series_file(), sent);
-    ProcessResult again = run({"new-version"});
+    util::write_file_atomically(series_file(), sent);
+    proc::ProcessResult again = run({"new-version"});
     EXPECT_EQ(again.exit_code, 0) << again.err;
-    EXPECT_EQ(read_file(series_file()), cut);
+    EXPECT_EQ(util::read_file(series_file()), cut);
 
     // A directory with anything else in it is someone's work: refused.
-    write_file_atomically(series_file(), sent);
-    write_file_atomically(version_dir("v3") / "notes.txt", "mine\n");
+    util::write_file_atomically(series_file(), sent);
+    util::write_file_atomically(version_dir("v3") / "notes.txt", "mine\n");
     expect_refused({"new-version"}, version_dir("v3").string() + " exists already; move it away before cutting v3");
 }
 
@@ -123,7 +125,7 @@ TEST_F(Lifecycle, ReviewsListAndAddress) {
     send_v2({review("v2-1", 1, {"Reviewed-by: Rey Viewer <rey@example.org>"}, "Fine by me."),
              review("v2-2", 3, {}, "Take the lock later.")});
     ASSERT_EQ(run({"new-version"}).exit_code, 0);
-    ProcessResult list = run({"reviews", "--version", "v2"});
+    proc::ProcessResult list = run({"reviews", "--version", "v2"});
     ASSERT_EQ(list.exit_code, 0) << list.err;
     EXPECT_EQ(list.out,
               "ID    VERSION  PATCH  FROM                          DATE        TRAILERS     SAYS                  STATE\n"
@@ -133,14 +135,15 @@ TEST_F(Lifecycle, ReviewsListAndAddress) {
 
     expect_refused({"reviews", "address", "v2-9", "--note", "x"},
                    "series vb2-release-fence has no review with the id or message-id 'v2-9' (see `seriesctl reviews`)");
-    ProcessResult done = run({"reviews", "address", "<v2-2@example.org>", "--note", "Lock taken after the look-ups"});
+    proc::ProcessResult done =
+        run({"reviews", "address", "<v2-2@example.org>", "--note", "Lock taken after the look-ups"});
     ASSERT_EQ(done.exit_code, 0) << done.err;
     EXPECT_EQ(done.out, "review v2-2 addressed in v3; the changelog of v3 answers it\n");
-    ProcessResult json = run({"--json", "reviews", "--version", "v2"});
+    proc::ProcessResult json = run({"--json", "reviews", "--version", "v2"});
     nlohmann::json reviews = nlohmann::json::parse(json.out)["reviews"];
     EXPECT_EQ(reviews[1]["addressed_in"], "v3");
     EXPECT_EQ(reviews[1]["note"], "Lock taken after the look-ups");
-    EXPECT_NE(read_file(series_file()).find("      - patch: 3\n"
+    EXPECT_NE(util::read_file(series_file()).find("      - patch: 3\n"
                                             "        text: Lock taken after the look-ups\n"
                                             "        answers: v2-2\n"),
               std::string::npos);
@@ -151,10 +154,10 @@ TEST_F(Lifecycle, ATrailerForAPatchThatDoesNotExistIsRefusedAndNothingWritten) {
              review("v2-2", 4, {"Acked-by: Ann <ann@example.org>"}, "")});
     ASSERT_EQ(run({"new-version"}).exit_code, 0);
     std::vector<std::string> files;
-    for (const auto& entry : fs::directory_iterator(version_dir("v3"))) files.push_back(read_file(entry.path()));
+    for (const auto& entry : fs::directory_iterator(version_dir("v3"))) files.push_back(util::read_file(entry.path()));
     expect_refused({"trailers"}, "review v2-2 gives trailers on patch 4 of v2, and v3 has 3 patches");
     std::vector<std::string> after;
-    for (const auto& entry : fs::directory_iterator(version_dir("v3"))) after.push_back(read_file(entry.path()));
+    for (const auto& entry : fs::directory_iterator(version_dir("v3"))) after.push_back(util::read_file(entry.path()));
     EXPECT_EQ(after, files);
 }
 
@@ -164,19 +167,20 @@ TEST_F(Lifecycle, TrailersOnChangedCodeAreFlaggedAndAddedOnlyWithForce) {
     fs::path patch3;
     for (const auto& entry : fs::directory_iterator(version_dir("v3")))
         if (entry.path().filename().string().starts_with("0003-")) patch3 = entry.path();
-    std::string text = read_file(patch3);
+    std::string text = util::read_file(patch3);
     const std::string line = "+\tdst_vq->supports_release_fences = true;\n";
-    write_file_atomically(patch3, text.replace(text.find(line), line.size(), "+\tdst_vq->supports_release_fences = 1;\n"));
-    std::string edited = read_file(patch3);
+    util::write_file_atomically(
+        patch3, text.replace(text.find(line), line.size(), "+\tdst_vq->supports_release_fences = 1;\n"));
+    std::string edited = util::read_file(patch3);
 
-    ProcessResult flagged = run({"trailers"});
+    proc::ProcessResult flagged = run({"trailers"});
     EXPECT_EQ(flagged.exit_code, 1);
     EXPECT_NE(flagged.out.find("code changed since; not added (--force adds it)"), std::string::npos) << flagged.out;
     EXPECT_NE(flagged.out.find("nothing written"), std::string::npos);
-    EXPECT_EQ(read_file(patch3), edited);
+    EXPECT_EQ(util::read_file(patch3), edited);
 
-    ProcessResult forced = run({"trailers", "--force"});
+    proc::ProcessResult forced = run({"trailers", "--force"});
     EXPECT_EQ(forced.exit_code, 0) << forced.out;
-    EXPECT_NE(read_file(patch3).find("Reviewed-by: Rey Viewer <rey@example.org>\nSigned-off-by: Markus Fritsche"),
+    EXPECT_NE(util::read_file(patch3).find("Reviewed-by: Rey Viewer <rey@example.org>\nSigned-off-by: Markus Fritsche"),
               std::string::npos);
 }

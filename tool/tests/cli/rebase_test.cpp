@@ -15,21 +15,21 @@ using namespace seriesctl::test;
 
 namespace {
 
-ProcessResult run(const RebaseFixture& fixture, const std::vector<std::string>& args) {
+proc::ProcessResult run(const RebaseFixture& fixture, const std::vector<std::string>& args) {
     return run_seriesctl(args, fixture.project(), fixture.home());
 }
 
 std::string short_tip(const RebaseFixture& fixture, const std::string& tree) { return fixture.tip(tree).substr(0, 12); }
 
 std::string store_git(const RebaseFixture& fixture, const std::vector<std::string>& args) {
-    Command command{{"git", "--git-dir=" + fixture.store().string()}, {}, git_test_env()};
+    proc::Command command{{"git", "--git-dir=" + fixture.store().string()}, {}, git_test_env()};
     command.argv.insert(command.argv.end(), args.begin(), args.end());
     return run_ok(command);
 }
 
 // Every tree synced, as `tree sync --all` leaves them.
 void sync_all(const RebaseFixture& fixture) {
-    ProcessResult sync = run(fixture, {"tree", "sync", "--all"});
+    proc::ProcessResult sync = run(fixture, {"tree", "sync", "--all"});
     ASSERT_EQ(sync.exit_code, 0) << sync.err;
 }
 
@@ -38,14 +38,14 @@ void sync_all(const RebaseFixture& fixture) {
 TEST(RebaseCli, SyncsTreesFromFileRemotesIntoOneStore) {
     TempDir dir;
     RebaseFixture fixture(dir.path());
-    ProcessResult sync = run(fixture, {"tree", "sync", "--all"});
+    proc::ProcessResult sync = run(fixture, {"tree", "sync", "--all"});
     ASSERT_EQ(sync.exit_code, 0) << sync.err;
     EXPECT_EQ(sync.out, "clean: new -> " + short_tip(fixture, "clean") + "\nfuzz: new -> " + short_tip(fixture, "fuzz") +
                             "\nnearby: new -> " + short_tip(fixture, "nearby") + "\noffset: new -> " +
                             short_tip(fixture, "offset") + "\nrewrite: new -> " + short_tip(fixture, "rewrite") + "\n");
     EXPECT_EQ(store_git(fixture, {"rev-parse", "refs/trees/offset"}), fixture.tip("offset") + "\n");
 
-    ProcessResult again = run(fixture, {"tree", "sync", "offset"});
+    proc::ProcessResult again = run(fixture, {"tree", "sync", "offset"});
     EXPECT_EQ(again.out, "offset: up to date at " + short_tip(fixture, "offset") + "\n");
 }
 
@@ -55,7 +55,7 @@ TEST(RebaseCli, AnUnreachableRemoteIsOneLineAndChangesNothing) {
     sync_all(fixture);
     write(fixture.home() / "config" / "seriesctl" / "trees.yaml",
           "trees:\n  offset:\n    kind: remote\n    url: file:///nonexistent/linux.git\n    branch: next\n");
-    ProcessResult sync = run(fixture, {"tree", "sync", "offset"});
+    proc::ProcessResult sync = run(fixture, {"tree", "sync", "offset"});
     EXPECT_EQ(sync.exit_code, 2);
     EXPECT_EQ(std::count(sync.err.begin(), sync.err.end(), '\n'), 1) << sync.err;
     EXPECT_EQ(sync.err.rfind("seriesctl: cannot fetch refs/heads/next from file:///nonexistent/linux.git: ", 0), 0u)
@@ -67,9 +67,9 @@ TEST(RebaseCli, CheckReportsEveryTreeAndWritesNothing) {
     TempDir dir;
     RebaseFixture fixture(dir.path());
     sync_all(fixture);
-    std::string before = read_file(fixture.v2()[1]);
+    std::string before = util::read_file(fixture.v2()[1]);
 
-    ProcessResult check = run(fixture, {"rebase", "--check"});
+    proc::ProcessResult check = run(fixture, {"rebase", "--check"});
     EXPECT_EQ(check.exit_code, 1) << "a conflict is a finding\n" << check.err;
     EXPECT_EQ(check.out,
               "demo v2 on 5 trees\n"
@@ -111,7 +111,7 @@ TEST(RebaseCli, CheckReportsEveryTreeAndWritesNothing) {
               "    line 25: expected ''\n"
               "                found '\tsrc->vb.sequence = ctx->osequence++;'\n"
               "    … 7 more lines differ\n");
-    EXPECT_EQ(read_file(fixture.v2()[1]), before);
+    EXPECT_EQ(util::read_file(fixture.v2()[1]), before);
 }
 
 namespace {
@@ -119,13 +119,15 @@ namespace {
 // Evidence taken on v2 as it is now: checkpatch bound to the text, a build
 // bound to the code and the base.
 void record_gates(const RebaseFixture& fixture) {
-    Project project(fixture.project());
-    update_series_file(project.series_file("demo"), [&](Series& series) {
-        Version& v2 = series.version("v2");
-        CurrentContent now = current_content(project, series, load_version_patches(project, v2), fixture.tip("clean"));
-        for (auto [name, binding] : {std::pair{"checkpatch", Binding::content}, std::pair{"build", Binding::code}}) {
-            Evidence evidence;
-            evidence.verdict = Verdict::passed;
+    repo::Project project(fixture.project());
+    repo::update_series_file(project.series_file("demo"), [&](series::Series& series) {
+        series::Version& v2 = series.version("v2");
+        series::CurrentContent now =
+            repo::current_content(project, series, repo::load_version_patches(project, v2), fixture.tip("clean"));
+        for (auto [name, binding] :
+             {std::pair{"checkpatch", series::Binding::content}, std::pair{"build", series::Binding::code}}) {
+            series::Evidence evidence;
+            evidence.verdict = series::Verdict::passed;
             evidence.binding = binding;
             evidence.date = "2026-05-02T10:00:00Z";
             evidence.tree = "clean";
@@ -136,13 +138,13 @@ void record_gates(const RebaseFixture& fixture) {
     });
 }
 
-std::vector<GateStatus> gates_now(const RebaseFixture& fixture) {
-    Project project(fixture.project());
-    Series series = load_series_file(project.series_file("demo"));
-    const Version& v2 = series.version("v2");
+std::vector<series::GateStatus> gates_now(const RebaseFixture& fixture) {
+    repo::Project project(fixture.project());
+    series::Series series = repo::load_series_file(project.series_file("demo"));
+    const series::Version& v2 = series.version("v2");
     // What the version is checked on now: its tree's tip, as synced.
-    return gate_statuses(series, v2,
-                         current_content(project, series, load_version_patches(project, v2),
+    return series::gate_statuses(series, v2,
+                         repo::current_content(project, series, repo::load_version_patches(project, v2),
                                          fixture.tip(series.tree_of(v2))));
 }
 
@@ -153,10 +155,10 @@ TEST(RebaseCli, OntoATreeWritesWhatFormatPatchGivesAndRecordsTheBase) {
     RebaseFixture fixture(dir.path());
     sync_all(fixture);
     record_gates(fixture);
-    std::vector<PatchFile> before;
-    for (const auto& file : fixture.v2()) before.push_back(git::read_patch(read_file(file), file.string()));
+    std::vector<patch::PatchFile> before;
+    for (const auto& file : fixture.v2()) before.push_back(git::read_patch(util::read_file(file), file.string()));
 
-    ProcessResult rebase = run(fixture, {"rebase", "--onto", "offset"});
+    proc::ProcessResult rebase = run(fixture, {"rebase", "--onto", "offset"});
     ASSERT_EQ(rebase.exit_code, 0) << rebase.err;
     std::string tip = store_git(fixture, {"rev-parse", "refs/seriesctl/demo/v2"});
     tip.pop_back();
@@ -177,21 +179,21 @@ TEST(RebaseCli, OntoATreeWritesWhatFormatPatchGivesAndRecordsTheBase) {
 
     // What `git format-patch` gives for the same commits, byte for byte.
     TempDir expected;
-    Command format{{"git", "--git-dir=" + fixture.store().string(), "format-patch", "-q", "-o", expected.path().string(),
-                    "--subject-prefix=PATCH RFC v2", "--numbered", "--notes",
-                    "--signature=" + before[0].signature, "--abbrev=7", fixture.tip("offset") + ".." + tip},
-                   {},
-                   {{"GIT_CONFIG_NOSYSTEM", "1"}, {"GIT_CONFIG_GLOBAL", "/dev/null"},
-                    {"GIT_NOTES_REF", "refs/notes/commits"}}};
+    proc::Command format{
+        {"git", "--git-dir=" + fixture.store().string(), "format-patch", "-q", "-o", expected.path().string(),
+         "--subject-prefix=PATCH RFC v2", "--numbered", "--notes", "--signature=" + before[0].signature, "--abbrev=7",
+         fixture.tip("offset") + ".." + tip},
+        {},
+        {{"GIT_CONFIG_NOSYSTEM", "1"}, {"GIT_CONFIG_GLOBAL", "/dev/null"}, {"GIT_NOTES_REF", "refs/notes/commits"}}};
     run_ok(format);
     std::vector<std::filesystem::path> formatted;
     for (const auto& entry : std::filesystem::directory_iterator(expected.path())) formatted.push_back(entry.path());
     std::sort(formatted.begin(), formatted.end());
     ASSERT_EQ(formatted.size(), 2u);
     for (size_t i = 0; i < 2; ++i) {
-        std::string written = read_file(fixture.v2()[i]);
-        EXPECT_EQ(written, read_file(formatted[i]));
-        PatchFile after = git::read_patch(written, "after");
+        std::string written = util::read_file(fixture.v2()[i]);
+        EXPECT_EQ(written, util::read_file(formatted[i]));
+        patch::PatchFile after = git::read_patch(written, "after");
         EXPECT_EQ(after.headers.size(), before[i].headers.size());
         EXPECT_EQ(after.subject, before[i].subject);
         EXPECT_EQ(after.date, before[i].date);
@@ -199,15 +201,15 @@ TEST(RebaseCli, OntoATreeWritesWhatFormatPatchGivesAndRecordsTheBase) {
         EXPECT_EQ(after.notes, before[i].notes) << "the changelog below --- is kept";
         EXPECT_NE(after.diff, before[i].diff);
     }
-    EXPECT_NE(read_file(fixture.v2()[1]).find("@@ -22,15 +22,17 @@ static void device_run(void *prv)"),
+    EXPECT_NE(util::read_file(fixture.v2()[1]).find("@@ -22,15 +22,17 @@ static void device_run(void *prv)"),
               std::string::npos);
 
-    Series series = load_series_file(Project(fixture.project()).series_file("demo"));
+    series::Series series = repo::load_series_file(repo::Project(fixture.project()).series_file("demo"));
     EXPECT_EQ(series.version("v2").base.tree, "offset");
     EXPECT_EQ(series.version("v2").base.commit, fixture.tip("offset"));
     auto gates = gates_now(fixture);
     ASSERT_EQ(gates.size(), 2u);
-    for (const auto& gate : gates) EXPECT_EQ(gate.state, GateState::stale) << gate.name;
+    for (const auto& gate : gates) EXPECT_EQ(gate.state, series::GateState::stale) << gate.name;
     EXPECT_EQ(gates[1].name, "checkpatch");
     EXPECT_EQ(gates[1].why.rfind("patch 1 changed", 0), 0u) << gates[1].why;
     EXPECT_EQ(gates[0].name, "build");
@@ -220,7 +222,7 @@ TEST(RebaseCli, AThreeWayRebaseWritesPatchesThatGitAmTakes) {
     TempDir dir;
     RebaseFixture fixture(dir.path());
     sync_all(fixture);
-    ProcessResult rebase = run(fixture, {"rebase", "--onto", "nearby"});
+    proc::ProcessResult rebase = run(fixture, {"rebase", "--onto", "nearby"});
     ASSERT_EQ(rebase.exit_code, 0) << rebase.out << rebase.err;
 
     GitRepo clone(dir.path() / "clone");
@@ -229,7 +231,7 @@ TEST(RebaseCli, AThreeWayRebaseWritesPatchesThatGitAmTakes) {
     std::vector<std::string> am = {"am", "-q"};
     for (const auto& file : fixture.v2()) am.push_back(file.string());
     clone.git(am);
-    std::string merged = read_file(clone.dir() / "drivers/media/platform/rockchip/rga/rga.c");
+    std::string merged = util::read_file(clone.dir() / "drivers/media/platform/rockchip/rga/rga.c");
     EXPECT_NE(merged.find("\trga->curr = ctx; /* for rga_isr() */\n"), std::string::npos);
     EXPECT_NE(merged.find("\tvb2_buffer_attach_release_fence(&dst->vb2_buf);\n"), std::string::npos);
 }
@@ -239,10 +241,10 @@ TEST(RebaseCli, AConflictWritesNothing) {
     RebaseFixture fixture(dir.path());
     sync_all(fixture);
     auto series_file = fixture.project() / "series" / "demo.yaml";
-    std::string yaml = read_file(series_file);
-    std::string patch = read_file(fixture.v2()[1]);
+    std::string yaml = util::read_file(series_file);
+    std::string patch = util::read_file(fixture.v2()[1]);
 
-    ProcessResult rebase = run(fixture, {"--json", "rebase", "--onto", "rewrite"});
+    proc::ProcessResult rebase = run(fixture, {"--json", "rebase", "--onto", "rewrite"});
     EXPECT_EQ(rebase.exit_code, 1) << rebase.err;
     auto out = nlohmann::json::parse(rebase.out);
     EXPECT_EQ(out["applies"], false);
@@ -251,15 +253,15 @@ TEST(RebaseCli, AConflictWritesNothing) {
     EXPECT_EQ(hunk["outcome"], "conflict");
     EXPECT_EQ(hunk["header"], "@@ -18,15 +18,17 @@ static void device_run(void *prv)");
     EXPECT_EQ(hunk["mismatches"][1]["expected"], "\tunsigned long flags;");
-    EXPECT_EQ(read_file(series_file), yaml);
-    EXPECT_EQ(read_file(fixture.v2()[1]), patch);
+    EXPECT_EQ(util::read_file(series_file), yaml);
+    EXPECT_EQ(util::read_file(fixture.v2()[1]), patch);
 }
 
 TEST(RebaseCli, ASentVersionKeepsItsFiles) {
     TempDir dir;
     RebaseFixture fixture(dir.path());
     sync_all(fixture);
-    ProcessResult rebase = run(fixture, {"rebase", "--v1", "--onto", "offset"});
+    proc::ProcessResult rebase = run(fixture, {"rebase", "--v1", "--onto", "offset"});
     EXPECT_EQ(rebase.exit_code, 2);
     EXPECT_EQ(rebase.err, "seriesctl: v1 is sent: its files are what was mailed; rebase a draft version instead\n");
 }

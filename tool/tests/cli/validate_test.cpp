@@ -24,17 +24,19 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 TEST(ValidateCli, DryRunPrintsTheFullPlanForTheShippedConfig) {
     test::TempDir dir;
     auto root = test::copy_project(dir / "project");
-    ProcessResult plan = test::run_seriesctl({"validate", "--hw", "ohm", "--v2", "--dry-run"}, root, dir / "home");
+    proc::ProcessResult plan =
+        test::run_seriesctl({"validate", "--hw", "ohm", "--v2", "--dry-run"}, root, dir / "home");
     ASSERT_EQ(plan.exit_code, 0) << plan.err;
     EXPECT_EQ(plan.err, "");
-    std::string expected = read_file(test::source_dir() + "/tool/tests/data/validate-ohm-dry-run.txt");
+    std::string expected = util::read_file(test::source_dir() + "/tool/tests/data/validate-ohm-dry-run.txt");
     EXPECT_EQ(replaced(plan.out, (dir / "home/cache").string(), "$XDG_CACHE_HOME"), expected);
 }
 
 TEST(ValidateCli, DryRunJsonListsTheSameSteps) {
     test::TempDir dir;
     auto root = test::copy_project(dir / "project");
-    ProcessResult plan = test::run_seriesctl({"--json", "validate", "--hw", "ohm", "--dry-run"}, root, dir / "home");
+    proc::ProcessResult plan =
+        test::run_seriesctl({"--json", "validate", "--hw", "ohm", "--dry-run"}, root, dir / "home");
     ASSERT_EQ(plan.exit_code, 0) << plan.err;
     auto json = nlohmann::json::parse(plan.out);
     EXPECT_EQ(json["board"], "ohm");
@@ -54,12 +56,13 @@ TEST(ValidateCli, BadHostsYamlIsOneLineAndExit2) {
     test::TempDir dir;
     auto root = test::copy_project(dir / "project");
     test::write(dir / "home/config/seriesctl/hosts.yaml", "hosts:\n  ohm:\n    ssh: ohm\n    arch: [aarch64\n");
-    ProcessResult plan = test::run_seriesctl({"validate", "--hw", "ohm", "--dry-run"}, root, dir / "home");
+    proc::ProcessResult plan = test::run_seriesctl({"validate", "--hw", "ohm", "--dry-run"}, root, dir / "home");
     EXPECT_EQ(plan.exit_code, 2);
     std::string file = (dir / "home/config/seriesctl/hosts.yaml").string();
     EXPECT_EQ(plan.err.rfind("seriesctl: " + file + ":", 0), 0u) << plan.err;
     EXPECT_EQ(std::count(plan.err.begin(), plan.err.end(), '\n'), 1) << plan.err;
-    ProcessResult unknown = test::run_seriesctl({"validate", "--hw", "boltzmann", "--dry-run"}, root, dir / "empty");
+    proc::ProcessResult unknown =
+        test::run_seriesctl({"validate", "--hw", "boltzmann", "--dry-run"}, root, dir / "empty");
     EXPECT_EQ(unknown.exit_code, 2);
     EXPECT_EQ(unknown.err, "seriesctl: no board named 'boltzmann' in hosts.yaml (configured: ohm)\n");
 }

@@ -133,7 +133,8 @@ class Watch : public ::testing::Test {
 protected:
     Watch() : inbox(dir / "pi") {
         write(project() / "series" / "vb2-release-fence.yaml", series_yaml);
-        write(project() / "config" / "lore.yaml", read_file(std::filesystem::path(test::source_dir()) / "config/lore.yaml"));
+        write(project() / "config" / "lore.yaml",
+              util::read_file(std::filesystem::path(test::source_dir()) / "config/lore.yaml"));
     }
 
     std::filesystem::path project() const { return dir / "checkout"; }
@@ -147,13 +148,13 @@ protected:
               "overlap: 600\nradar-days: 36500\n");
     }
 
-    ProcessResult watch(std::vector<std::string> args) const {
+    proc::ProcessResult watch(std::vector<std::string> args) const {
         args.insert(args.begin(), "watch");
         return run_seriesctl(args, project(), dir / "home");
     }
 
     nlohmann::json watch_json() const {
-        ProcessResult result = watch({"--once", "--json"});
+        proc::ProcessResult result = watch({"--once", "--json"});
         EXPECT_LE(result.exit_code, 1) << result.err;
         return nlohmann::json::parse(result.out);
     }
@@ -165,13 +166,13 @@ protected:
 // The error and that nothing was written: exit 2, the error is the last
 // line on stderr (after progress and retry lines), the series file is byte
 // for byte as it was.
-void expect_clean_failure(const ProcessResult& result, const std::string& expected_start,
+void expect_clean_failure(const proc::ProcessResult& result, const std::string& expected_start,
                           const std::filesystem::path& file, const std::string& before) {
     EXPECT_EQ(result.exit_code, 2);
     ASSERT_TRUE(result.err.ends_with("\n")) << result.err;
     size_t last_line = result.err.rfind('\n', result.err.size() - 2) + 1;
     EXPECT_TRUE(result.err.substr(last_line).starts_with("seriesctl: " + expected_start)) << result.err;
-    EXPECT_EQ(read_file(file), before);
+    EXPECT_EQ(util::read_file(file), before);
 }
 
 }  // namespace
@@ -181,7 +182,7 @@ TEST_F(Watch, ReportsEveryReplyAndTheRadarOnceThenWhatArrivesLater) {
     std::optional<InboxServer> server(std::in_place, inbox);
     use_archive(server->url());
 
-    ProcessResult first = watch({"--once"});
+    proc::ProcessResult first = watch({"--once"});
     EXPECT_EQ(first.exit_code, 1) << first.err;
     std::string table = first.out.substr(0, first.out.rfind("watched "));
     EXPECT_EQ(table,
@@ -196,7 +197,7 @@ TEST_F(Watch, ReportsEveryReplyAndTheRadarOnceThenWhatArrivesLater) {
               "[PATCH v5 01/29] media: rga: move cmdbuf to rga_ctx  Sven Püschel <s.pueschel@pengutronix.de>  2026-04-28  drivers/media/platform/rockchip/rga/rga.c  " +
                   server->url() + "/all/rga3-v5-0@pengutronix.de/\n");
 
-    std::string stored = read_file(series_file());
+    std::string stored = util::read_file(series_file());
     EXPECT_NE(stored.find("      - id: v1-3\n"
                           "        message-id: koenig-1@amd.com\n"
                           "        author: Christian König <christian.koenig@amd.com>\n"
@@ -215,7 +216,7 @@ TEST_F(Watch, ReportsEveryReplyAndTheRadarOnceThenWhatArrivesLater) {
     EXPECT_TRUE(second["radar"].empty());
     EXPECT_EQ(second["requests"], 1);
     EXPECT_LT(second["bytes"].get<int>(), 1000);
-    EXPECT_EQ(read_file(series_file()), stored);
+    EXPECT_EQ(util::read_file(series_file()), stored);
 
     // A reply delivered later (a reply to our cover) is the next poll's news.
     inbox.deliver(mail_text({{"From", "Hans Verkuil <hverkuil@xs4all.nl>"},
@@ -244,18 +245,18 @@ TEST_F(Watch, ALostCacheCostsARefetchNotDuplicateReviews) {
     InboxServer server(inbox);
     use_archive(server.url());
     ASSERT_EQ(watch({"--once"}).exit_code, 1);
-    std::string stored = read_file(series_file());
+    std::string stored = util::read_file(series_file());
     std::filesystem::remove_all(dir / "home" / "cache");
 
     nlohmann::json again = watch_json();
     EXPECT_TRUE(again["replies"].empty()) << again.dump(2);
     EXPECT_EQ(again["requests"], 2) << "the thread whole, and the search";
-    EXPECT_EQ(read_file(series_file()), stored);
+    EXPECT_EQ(util::read_file(series_file()), stored);
 }
 
 TEST_F(Watch, AServerThatIsDownIsOneLineAndNothingWritten) {
     use_archive("http://127.0.0.1:" + std::to_string(free_port()));
-    std::string before = read_file(series_file());
+    std::string before = util::read_file(series_file());
     expect_clean_failure(watch({"--once"}), "http://127.0.0.1:", series_file(), before);
     EXPECT_NE(watch({"--once"}).err.find("/t.mbox.gz: Failed to connect to 127.0.0.1 port"), std::string::npos);
 }
@@ -263,8 +264,8 @@ TEST_F(Watch, AServerThatIsDownIsOneLineAndNothingWritten) {
 TEST_F(Watch, ServerErrorsAreRetriedThenOneLine) {
     CannedHttpServer server(CannedHttpServer::response("500 Internal Server Error", "text/html", "<h1>500</h1>"));
     use_archive(server.url());
-    std::string before = read_file(series_file());
-    ProcessResult result = watch({"--once"});
+    std::string before = util::read_file(series_file());
+    proc::ProcessResult result = watch({"--once"});
     expect_clean_failure(result, server.url() + "/all/" + cover_id + "/t.mbox.gz: HTTP 500 (gave up after 2 tries)",
                          series_file(), before);
     EXPECT_EQ(server.requests(), 2u);
@@ -276,13 +277,13 @@ TEST_F(Watch, ATruncatedGzipIsOneLineAndNothingWritten) {
     std::string whole;
     {
         InboxServer real(inbox);
-        whole = HttpClient({}).get(real.url() + "/all/" + cover_id + "/t.mbox.gz").body;
+        whole = http::HttpClient({}).get(real.url() + "/all/" + cover_id + "/t.mbox.gz").body;
     }
     ASSERT_GT(whole.size(), 200u);
     std::string cut = whole.substr(0, whole.size() / 2);
     CannedHttpServer server(CannedHttpServer::response("200 OK", "application/gzip", cut));
     use_archive(server.url());
-    std::string before = read_file(series_file());
+    std::string before = util::read_file(series_file());
     expect_clean_failure(watch({"--once"}),
                          server.url() + "/all/" + cover_id + "/t.mbox.gz: the gzip stream is truncated (" +
                              std::to_string(cut.size()) + " bytes received)",
@@ -303,8 +304,8 @@ TEST_F(Watch, AMalformedMessageIsOneLineAndNothingWritten) {
     inbox.import(mails);
     InboxServer server(inbox);
     use_archive(server.url());
-    std::string before = read_file(series_file());
-    ProcessResult result = watch({"--once"});
+    std::string before = util::read_file(series_file());
+    proc::ProcessResult result = watch({"--once"});
     expect_clean_failure(result, server.url() + "/all/" + cover_id + "/t.mbox.gz: message ", series_file(), before);
     EXPECT_NE(result.err.find(": message <broken-1@example.org>: a base64 body that is not base64\n"), std::string::npos)
         << result.err;
@@ -315,11 +316,12 @@ TEST_F(Watch, TheLongRunningModeSurvivesAServerThatIsNotUpYet) {
     inbox.import(archive_mails());
     int port = free_port();
     use_archive("http://127.0.0.1:" + std::to_string(port));
-    Subprocess watcher(seriesctl_command({"watch", "--interval", "3", "--max-polls", "2"}, project(), dir / "home"),
-                       Subprocess::Stdin::closed);
+    proc::Subprocess watcher(
+        seriesctl_command({"watch", "--interval", "3", "--max-polls", "2"}, project(), dir / "home"),
+        proc::Subprocess::Stdin::closed);
     std::this_thread::sleep_for(std::chrono::milliseconds(500));  // poll 1 fails meanwhile
     InboxServer server(inbox, port);
-    ProcessResult result = watcher.wait();
+    proc::ProcessResult result = watcher.wait();
     EXPECT_EQ(result.exit_code, 1) << "poll 2 found the replies";
     EXPECT_NE(result.err.find("seriesctl: watch: poll 1 failed: http://127.0.0.1:" + std::to_string(port)),
               std::string::npos)

@@ -12,13 +12,14 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::config;
 
 namespace {
 
 std::string error_of(const std::function<void()>& load) {
     try {
         load();
-    } catch (const Error& e) {
+    } catch (const util::Error& e) {
         return e.what();
     }
     return "";
@@ -41,18 +42,18 @@ TEST(ConfigFiles, ANamedEntryOfTheUsersFileReplacesTheProjectsWholeInEveryMapFil
     test::write(dir / "project/build.yaml", "arches:\n  arm64:\n    arch: arm64\n    cross-compile: aarch64-linux-gnu-\n"
                                             "    defconfig: allnoconfig\n");
     test::write(dir / "user/build.yaml", "arches:\n  arm64:\n    arch: arm64\n");
-    auto arches = load_build_arches(dir / "project", dir / "user");
+    auto arches = build::load_build_arches(dir / "project", dir / "user");
     EXPECT_EQ(arches.at("arm64").cross_compile, "");
 
     test::write(dir / "project/subject-prefixes.yaml", "prefixes:\n  drivers/media/: 'media: '\n  mm/: 'mm: '\n");
     test::write(dir / "user/subject-prefixes.yaml", "prefixes:\n  mm/: 'mm/gup: '\n");
-    auto prefixes = load_subject_prefixes(dir / "project", dir / "user");
+    auto prefixes = check::load_subject_prefixes(dir / "project", dir / "user");
     EXPECT_EQ(prefixes.at("mm/"), "mm/gup: ");
     EXPECT_EQ(prefixes.at("drivers/media/"), "media: ");
 
     test::write(dir / "user/hosts.yaml", "hosts:\n  boltzmann:\n    ssh: me@192.0.2.1\n    arch: x86_64\n"
                                          "    role: build-host\n    ssh-config: /home/me/ssh_config\n");
-    HostConfig hosts = load_host_config(test::source_dir() + "/config", dir / "user");
+    hw::HostConfig hosts = hw::load_host_config(test::source_dir() + "/config", dir / "user");
     EXPECT_EQ(hosts.at("boltzmann").ssh, "me@192.0.2.1");
     EXPECT_EQ(hosts.at("boltzmann").ssh_config, "/home/me/ssh_config");
     EXPECT_EQ(hosts.at("ohm").job.steps.size(), 10u) << "the entries the user does not name stay";
@@ -71,7 +72,7 @@ TEST(ConfigFiles, AFieldOfTheUsersFileReplacesThatFieldOnly) {
 TEST(ConfigFiles, EitherFileMayBeMissing) {
     test::TempDir dir;
     EXPECT_TRUE(load_tree_config(dir / "project", dir / "user").empty());
-    EXPECT_TRUE(load_host_config(dir / "project", dir / "user").empty());
+    EXPECT_TRUE(hw::load_host_config(dir / "project", dir / "user").empty());
     EXPECT_EQ(load_lore_config(dir / "project", dir / "user").archive(), "https://lore.kernel.org/all");
     test::write(dir / "user/trees.yaml", "trees:\n  mine: {kind: remote, url: 'https://example.org/m.git', branch: main}\n");
     EXPECT_EQ(load_tree_config(dir / "project", dir / "user").count("mine"), 1u);
@@ -101,7 +102,7 @@ TEST(ConfigFiles, ReferencesAreCheckedAfterBothFilesAreRead) {
                                             "      trace-stop: 'true'\n      dmesg: dmesg\n      screenshot: shot {file}\n"
                                             "      steps:\n"
                                             "        - {name: a, host: nowhere, run: 'true', timeout: 5}\n");
-    std::string error = error_of([&] { load_host_config(dir / "project", dir / "none"); });
+    std::string error = error_of([&] { hw::load_host_config(dir / "project", dir / "none"); });
     EXPECT_EQ(error, "hosts.b.job.steps.a.host: no host named 'nowhere' in " + (dir / "project/hosts.yaml").string() +
                          " or " + (dir / "none/hosts.yaml").string());
 }

@@ -4,12 +4,13 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::config;
 
 TEST(LoreConfig, ErrorsNameFileLineAndField) {
     auto error_of = [](const std::string& text) {
         try {
             parse_lore_config(text, "lore.yaml");
-        } catch (const Error& e) {
+        } catch (const util::Error& e) {
             return std::string(e.what());
         }
         return std::string();

@@ -6,6 +6,7 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::http;
 using test::CannedHttpServer;
 
 namespace {
@@ -15,7 +16,7 @@ HttpSettings quick() { return {2, 5, 2, 10}; }
 std::string error_of(const std::function<void()>& action) {
     try {
         action();
-    } catch (const Error& e) {
+    } catch (const util::Error& e) {
         return e.what();
     }
     return "";

@@ -3,15 +3,16 @@
 #include "hw/board_gates.h"
 
 using namespace seriesctl;
+using namespace seriesctl::hw;
 
 namespace {
 
-FrameReport frames(size_t good, size_t uniform) {
-    std::vector<FrameStats> list;
+analyse::FrameReport frames(size_t good, size_t uniform) {
+    std::vector<analyse::FrameStats> list;
     for (size_t i = 0; i < good + uniform; ++i)
         list.push_back({"f" + std::to_string(i) + ".png", "md5-" + std::to_string(i), i < good ? 5000u : 1u, 0,
                         i >= good, false});
-    return check_frames(list);
+    return analyse::check_frames(list);
 }
 
 const GateResult* find(const std::vector<GateResult>& gates, const std::string& name) {

@@ -6,6 +6,7 @@
 #include "util/atomic_file.h"
 
 using namespace seriesctl;
+using namespace seriesctl::hw;
 
 namespace {
 
@@ -143,7 +144,7 @@ TEST(BoardJob, RunsStepsInOrderWithCapturesAndWaitsForTheNewBoot) {
               (std::vector<std::filesystem::path>{dir / "local/play/screenshots/0001.png",
                                                   dir / "local/play/screenshots/0002.png"}));
     for (const auto& step : result.steps) EXPECT_EQ(step.state, "passed") << step.name;
-    EXPECT_EQ(read_file(result.steps[0].log), "==> Finished\n/home/b/linux-x-7.0-4-aarch64.pkg.tar.zst\n");
+    EXPECT_EQ(util::read_file(result.steps[0].log), "==> Finished\n/home/b/linux-x-7.0-4-aarch64.pkg.tar.zst\n");
 }
 
 TEST(BoardJob, TheOldKernelComingBackFailsTheReboot) {

@@ -9,14 +9,15 @@
 #include "util/atomic_file.h"
 
 using namespace seriesctl;
+using namespace seriesctl::hw;
 
 namespace {
 
 const std::string data_dir = test::source_dir() + "/tool/tests/data/qemu/";
 
-SeriesCode shipped_series_code() {
+analyse::SeriesCode shipped_series_code() {
     auto file = test::source_dir() + "/kernel/vb2-release-fence/configs/series-code.yaml";
-    return parse_series_code(read_file(file), file);
+    return analyse::parse_series_code(util::read_file(file), file);
 }
 
 WorkloadArtifacts artifacts(const std::string& trace, const std::string& dmesg) {

@@ -3,6 +3,7 @@
 #include "hw/boot_check.h"
 
 using namespace seriesctl;
+using namespace seriesctl::hw;
 
 namespace {
 const std::string before = "8b38689d-5ad7-4890-bd16-c88f9f14f6f8";

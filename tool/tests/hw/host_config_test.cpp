@@ -6,13 +6,14 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::hw;
 
 namespace {
 
 std::string error_of(const std::string& text) {
     try {
         parse_host_config(text, "hosts.yaml");
-    } catch (const Error& e) {
+    } catch (const util::Error& e) {
         return e.what();
     }
     return "";
@@ -54,7 +55,7 @@ TEST(HostConfig, ShippedConfigNamesTheSeedsMachines) {
     try {
         find_board(config, "boltzmann");
         FAIL();
-    } catch (const Error& e) {
+    } catch (const util::Error& e) {
         EXPECT_STREQ(e.what(), "no board named 'boltzmann' in hosts.yaml (configured: ohm)");
     }
 }

@@ -3,6 +3,7 @@
 #include "hw/job_variables.h"
 
 using namespace seriesctl;
+using namespace seriesctl::hw;
 
 TEST(JobVariables, NamesAndSubstitutionLeaveShellBracesAlone) {
     std::string text = "cd {pkgbuild} && echo ${HOME} {a,b} {} {package-file} {pkgbuild}";

@@ -22,7 +22,7 @@ struct LoopbackBoard {
     fs::path root = test::copy_project(dir / "project");
     test::LoopbackSshd sshd{dir / "sshd"};
     fs::path series_file = root / "series" / "vb2-release-fence.yaml";
-    std::string series_before = read_file(series_file);
+    std::string series_before = util::read_file(series_file);
 
     // A board "loop" and a build host "loop-build", both this sshd, whose
     // job is `steps`; the board keeps its "kernel log" in a file, its
@@ -57,7 +57,7 @@ struct LoopbackBoard {
                     "      screenshot: cp {board}/frame.png {file}\n"
                     "      steps:\n" + steps);
     }
-    ProcessResult validate(std::vector<std::string> extra = {}) {
+    proc::ProcessResult validate(std::vector<std::string> extra = {}) {
         std::vector<std::string> args = {"validate", "--hw", "loop"};
         args.insert(args.end(), extra.begin(), extra.end());
         return test::run_seriesctl(args, root, dir / "home");
@@ -87,7 +87,7 @@ TEST(SshJob, RunsRealCommandsCopiesBothWaysAndRecordsItsGates) {
         "          duration: 4\n"
         "          screenshots: 1\n"
         "          timeout: 30\n");
-    ProcessResult run = board.validate();
+    proc::ProcessResult run = board.validate();
     ASSERT_EQ(run.exit_code, 0) << run.out << run.err;
     std::smatch match;
     ASSERT_TRUE(std::regex_search(run.out, match, std::regex("run (\\d{8}T\\d{6}Z-v2)"))) << run.out;
@@ -101,26 +101,26 @@ TEST(SshJob, RunsRealCommandsCopiesBothWaysAndRecordsItsGates) {
 
     fs::path raw = board.dir / "home/cache/seriesctl/evidence/vb2-release-fence" / run_id;
     // Copied from the build host, then to the board with the version's patches.
-    EXPECT_EQ(read_file(raw / "package/linux.pkg"), "package\n");
+    EXPECT_EQ(util::read_file(raw / "package/linux.pkg"), "package\n");
     fs::path installed = board.dir / "remote" / run_id / "installed";
     EXPECT_TRUE(fs::exists(installed / "linux.pkg"));
     EXPECT_TRUE(fs::exists(installed / "0001-media-videobuf2-add-dma_resv-release-fence-helper.patch"));
     // The workload ran under `timeout 4` (sleep 10 cut short), between trace start and stop.
-    EXPECT_EQ(read_file(raw / "play/dmesg.txt"), "[   42.000000] workload ran\n");
-    EXPECT_EQ(read_file(raw / "play/trace.txt"), read_file(board.dir / "board/trace"));
-    EXPECT_EQ(read_file(board.dir / "remote" / run_id / "trace-state"), "started\n");
+    EXPECT_EQ(util::read_file(raw / "play/dmesg.txt"), "[   42.000000] workload ran\n");
+    EXPECT_EQ(util::read_file(raw / "play/trace.txt"), util::read_file(board.dir / "board/trace"));
+    EXPECT_EQ(util::read_file(board.dir / "remote" / run_id / "trace-state"), "started\n");
     size_t shots = 0;
     for (const auto& entry : fs::directory_iterator(raw / "play/screenshots")) shots += entry.path().extension() == ".png";
     EXPECT_GE(shots, 2u);
     EXPECT_LE(shots, 5u);
-    EXPECT_NE(read_file(raw / "steps/05-play.log").find("workload exit status 124"), std::string::npos);
+    EXPECT_NE(util::read_file(raw / "steps/05-play.log").find("workload exit status 124"), std::string::npos);
 
     // The summary is in the checkout, the gate on the version, bound to what ran.
-    std::string summary = read_file(board.root / "series/vb2-release-fence/evidence" / run_id / "run.json");
-    std::string release = read_file("/proc/sys/kernel/osrelease");
+    std::string summary = util::read_file(board.root / "series/vb2-release-fence/evidence" / run_id / "run.json");
+    std::string release = util::read_file("/proc/sys/kernel/osrelease");
     release.pop_back();
     EXPECT_NE(summary.find("\"kernel\": \"" + release + "\""), std::string::npos) << summary;
-    std::string series = read_file(board.series_file);
+    std::string series = util::read_file(board.series_file);
     size_t gate = series.find("      frames-play:\n        verdict: passed\n        binding: code\n");
     ASSERT_NE(gate, std::string::npos) << series;
     EXPECT_NE(series.find("kernel: " + release, gate), std::string::npos);
@@ -135,7 +135,7 @@ TEST(SshJob, AStepThatTimesOutStopsTheJobAndMarksNothing) {
                     "        - {name: never, host: loop, run: 'touch " + (board.dir / "never").string() +
                     "', timeout: 30}\n");
     auto start = std::chrono::steady_clock::now();
-    ProcessResult run = board.validate();
+    proc::ProcessResult run = board.validate();
     auto took = std::chrono::steady_clock::now() - start;
     EXPECT_EQ(run.exit_code, 2);
     EXPECT_LT(took, std::chrono::seconds(20));
@@ -148,7 +148,7 @@ TEST(SshJob, AStepThatTimesOutStopsTheJobAndMarksNothing) {
         << run.err;
     EXPECT_NE(run.out.find("  hang (loop): timed out, 3 s\n  never (loop): not run\n"), std::string::npos) << run.out;
     EXPECT_FALSE(fs::exists(board.dir / "never"));
-    EXPECT_EQ(read_file(board.series_file), board.series_before);
+    EXPECT_EQ(util::read_file(board.series_file), board.series_before);
 }
 
 TEST(SshJob, AFailingStepReportsStepCommandAndLastLines) {
@@ -159,7 +159,7 @@ TEST(SshJob, AFailingStepReportsStepCommandAndLastLines) {
                     "            for i in 1 2 3 4 5 6 7; do echo \"line $i\"; done; echo 'ERROR: build failed' >&2; exit 3\n"
                     "          timeout: 30\n"
                     "        - {name: install, host: loop, run: 'true', timeout: 30}\n");
-    ProcessResult run = board.validate();
+    proc::ProcessResult run = board.validate();
     EXPECT_EQ(run.exit_code, 2);
     EXPECT_NE(run.err.find("seriesctl: step makepkg on loop-build failed: exit status 3\n"
                            "  command: for i in 1 2 3 4 5 6 7; do echo \"line $i\"; done; echo 'ERROR: build failed' >&2; exit 3\n"
@@ -170,7 +170,7 @@ TEST(SshJob, AFailingStepReportsStepCommandAndLastLines) {
     EXPECT_NE(run.err.find("    line 7\n    ERROR: build failed\n  no gate recorded\n"), std::string::npos) << run.err;
     EXPECT_NE(run.out.find("  makepkg (loop-build): failed"), std::string::npos);
     EXPECT_NE(run.out.find("  install (loop): not run"), std::string::npos);
-    EXPECT_EQ(read_file(board.series_file), board.series_before);
+    EXPECT_EQ(util::read_file(board.series_file), board.series_before);
 }
 
 TEST(SshJob, AnUnknownHostKeyIsRefusedEvenWhenTheSshConfigSaysNotToCheck) {
@@ -178,7 +178,7 @@ TEST(SshJob, AnUnknownHostKeyIsRefusedEvenWhenTheSshConfigSaysNotToCheck) {
     // The user's config would accept any key: the command line wins.
     board.configure("        - {name: first, host: loop, run: 'touch " + (board.dir / "ran").string() + "', timeout: 30}\n",
                     false, "  StrictHostKeyChecking no\n");
-    ProcessResult run = board.validate();
+    proc::ProcessResult run = board.validate();
     EXPECT_EQ(run.exit_code, 2);
     EXPECT_NE(run.err.find("seriesctl: step first on loop failed: the host key of loop (ssh loop) is not in known_hosts "
                            "or has changed; check its fingerprint and add it with one interactive `ssh loop` "
@@ -187,7 +187,7 @@ TEST(SshJob, AnUnknownHostKeyIsRefusedEvenWhenTheSshConfigSaysNotToCheck) {
         << run.err;
     EXPECT_NE(run.err.find("Host key verification failed."), std::string::npos) << run.err;
     EXPECT_FALSE(fs::exists(board.dir / "ran"));
-    EXPECT_EQ(read_file(board.dir / "sshd/loop-known_hosts"), "");
+    EXPECT_EQ(util::read_file(board.dir / "sshd/loop-known_hosts"), "");
 }
 
 TEST(SshJob, ARebootThatNeverChangesTheBootIdTimesOut) {
@@ -196,17 +196,17 @@ TEST(SshJob, ARebootThatNeverChangesTheBootIdTimesOut) {
     board.configure("        - {name: reboot, host: loop, reboot: 'true', expect-kernel: 9.9.9-new, timeout: 8}\n"
                     "        - {name: after, host: loop, run: 'true', timeout: 30}\n");
     auto start = std::chrono::steady_clock::now();
-    ProcessResult run = board.validate();
+    proc::ProcessResult run = board.validate();
     auto took = std::chrono::steady_clock::now() - start;
     EXPECT_EQ(run.exit_code, 2);
     EXPECT_GE(took, std::chrono::seconds(7));
     EXPECT_LT(took, std::chrono::seconds(25));
-    std::string boot_id = read_file("/proc/sys/kernel/random/boot_id");
+    std::string boot_id = util::read_file("/proc/sys/kernel/random/boot_id");
     boot_id.pop_back();
     EXPECT_NE(run.err.find("seriesctl: step reboot on loop failed: timed out after 8 s waiting for the reboot: the "
                            "boot_id stayed " + boot_id + "\n"),
               std::string::npos)
         << run.err;
     EXPECT_NE(run.out.find("  reboot (loop): timed out"), std::string::npos) << run.out;
-    EXPECT_EQ(read_file(board.series_file), board.series_before);
+    EXPECT_EQ(util::read_file(board.series_file), board.series_before);
 }

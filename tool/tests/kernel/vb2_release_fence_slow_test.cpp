@@ -24,15 +24,15 @@ namespace {
 git::Library libgit2;
 const fs::path series_dir = fs::path(test::source_dir()) / "kernel" / "vb2-release-fence";
 
-ProcessResult run_tool(const fs::path& root, const fs::path& cache, const std::vector<std::string>& args) {
-    Command command{{test::seriesctl_binary(), "--root", root.string()}};
+proc::ProcessResult run_tool(const fs::path& root, const fs::path& cache, const std::vector<std::string>& args) {
+    proc::Command command{{test::seriesctl_binary(), "--root", root.string()}};
     command.argv.insert(command.argv.end(), args.begin(), args.end());
     command.env = {{"XDG_CACHE_HOME", cache.string()}, {"NO_COLOR", "1"}};
     return run_command(command);
 }
 
 std::string imported_base(const fs::path& root, const fs::path& cache) {
-    ProcessResult imported = run_tool(root, cache, {"--json", "tree", "import", "debian-6.12"});
+    proc::ProcessResult imported = run_tool(root, cache, {"--json", "tree", "import", "debian-6.12"});
     EXPECT_EQ(imported.exit_code, 0) << imported.err;
     return nlohmann::json::parse(imported.out)["commit"];
 }
@@ -63,13 +63,14 @@ TEST_P(ShippedVersions, AppliesWithGitAmAndEqualsFormatPatchOutput) {
     fs::path cache = test::borrow_kernel_cache(dir / "home");
     std::string base = imported_base(test::source_dir(), cache);
     fs::path store = cache / "seriesctl" / "store.git";
-    test::run_ok(Command{{"git", "clone", "-q", "--shared", "--no-checkout", store.string(), (dir / "linux").string()}});
+    test::run_ok(
+        proc::Command{{"git", "clone", "-q", "--shared", "--no-checkout", store.string(), (dir / "linux").string()}});
     auto files = patch_files(GetParam());
-    std::vector<PatchFile> patches;
-    for (const auto& file : files) patches.push_back(git::read_patch(read_file(file), file.string()));
+    std::vector<patch::PatchFile> patches;
+    for (const auto& file : files) patches.push_back(git::read_patch(util::read_file(file), file.string()));
 
     // The commits as their author made them: committer = author, same dates.
-    Command git{{"git"}, dir / "linux",
+    proc::Command git{{"git"}, dir / "linux",
                 {{"GIT_CONFIG_GLOBAL", "/dev/null"},
                  {"GIT_COMMITTER_NAME", patches[0].author.name},
                  {"GIT_COMMITTER_EMAIL", patches[0].author.email},
@@ -77,17 +78,17 @@ TEST_P(ShippedVersions, AppliesWithGitAmAndEqualsFormatPatchOutput) {
                  {"GIT_AUTHOR_EMAIL", patches[0].author.email},
                  {"GIT_COMMITTER_DATE", "2026-05-14T10:45:00+0200"}}};
     auto run_git = [&](std::vector<std::string> args) {
-        Command command = git;
+        proc::Command command = git;
         command.argv.insert(command.argv.end(), args.begin(), args.end());
         return test::run_ok(command);
     };
     run_git({"checkout", "-q", "--detach", base});
     std::vector<std::string> am = {"am", "-q", "--committer-date-is-author-date"};
     for (const auto& file : files) am.push_back(file.string());
-    Command am_command = git;
+    proc::Command am_command = git;
     am_command.argv.insert(am_command.argv.end(), am.begin(), am.end());
     am_command.env.pop_back();  // am takes the author's dates
-    ProcessResult applied = run_command(am_command);
+    proc::ProcessResult applied = run_command(am_command);
     ASSERT_EQ(applied.exit_code, 0) << "git am failed: " << applied.err;
 
     bool with_notes = false;
@@ -114,7 +115,8 @@ TEST_P(ShippedVersions, AppliesWithGitAmAndEqualsFormatPatchOutput) {
         return kept;
     };
     for (const auto& file : files)
-        EXPECT_EQ(without_base_ids(read_file(dir / "out" / file.filename())), without_base_ids(read_file(file)))
+        EXPECT_EQ(without_base_ids(util::read_file(dir / "out" / file.filename())),
+                  without_base_ids(util::read_file(file)))
             << file << " differs from format-patch";
 }
 
@@ -122,7 +124,7 @@ TEST_P(ShippedVersions, PassesCheckpatchAndSeriesLints) {
     test::TempDir dir;
     fs::path root = test::copy_project(dir / "project");
     fs::path cache = test::borrow_kernel_cache(dir / "home");
-    ProcessResult check = run_tool(root, cache, {"check", "--version", GetParam()});
+    proc::ProcessResult check = run_tool(root, cache, {"check", "--version", GetParam()});
     EXPECT_EQ(check.exit_code, 0) << check.out << check.err;
     EXPECT_NE(check.out.find("checkpatch --strict 0 errors, 0 warnings, 0 checks on 3 patches; lints: 0 findings"),
               std::string::npos)
@@ -133,7 +135,7 @@ TEST_P(ShippedVersions, EveryPatchBuildsOnBothArchesWithAndWithoutFences) {
     test::TempDir dir;
     fs::path root = test::copy_project(dir / "project");
     fs::path cache = test::borrow_kernel_cache(dir / "home");
-    ProcessResult build = run_tool(root, cache, {"--json", "build", "--version", GetParam()});
+    proc::ProcessResult build = run_tool(root, cache, {"--json", "build", "--version", GetParam()});
     ASSERT_EQ(build.exit_code, 0) << build.out << build.err;
     auto report = nlohmann::json::parse(build.out);
     EXPECT_EQ(report["gates"]["build-x86_64"], "passed");

@@ -6,23 +6,24 @@
 #include "util/atomic_file.h"
 
 using namespace seriesctl;
+using namespace seriesctl::lifecycle;
 
 namespace {
 
 const std::filesystem::path source = test::source_dir();
 
-std::vector<PatchFile> shipped_patches(const std::string& version) {
+std::vector<patch::PatchFile> shipped_patches(const std::string& version) {
     std::vector<std::filesystem::path> files;
     for (const auto& entry : std::filesystem::directory_iterator(source / "kernel/vb2-release-fence" / version))
         files.push_back(entry.path());
     std::sort(files.begin(), files.end());
-    std::vector<PatchFile> patches;
-    for (const auto& file : files) patches.push_back(git::read_patch(read_file(file), file.filename()));
+    std::vector<patch::PatchFile> patches;
+    for (const auto& file : files) patches.push_back(git::read_patch(util::read_file(file), file.filename()));
     return patches;
 }
 
 // A small format-patch mail: `lines` are the added lines of one new file.
-PatchFile patch(const std::string& summary, const std::string& file, const std::vector<std::string>& lines,
+patch::PatchFile small_patch(const std::string& summary, const std::string& file, const std::vector<std::string>& lines,
                 const std::string& message = "Why.") {
     std::string text = "From: Ada <ada@example.org>\nDate: Thu, 14 May 2026 10:06:41 +0200\nSubject: [PATCH] " +
                        summary + "\n\n" + message + "\n\nSigned-off-by: Ada <ada@example.org>\n---\n" +
@@ -41,31 +42,31 @@ std::vector<std::string> numbered(const std::string& stem, int count) {
 }  // namespace
 
 TEST(RangeDiff, ClassifiesByPatchIdAndMessage) {
-    PatchFile a = patch("demo: a", "a.c", numbered("a", 4));
-    PatchFile reworded = patch("demo: a", "a.c", numbered("a", 4), "Why, better said.");
+    patch::PatchFile a = small_patch("demo: a", "a.c", numbered("a", 4));
+    patch::PatchFile reworded = small_patch("demo: a", "a.c", numbered("a", 4), "Why, better said.");
     auto lines = numbered("a", 4);
     lines[2] = "a changed";
-    PatchFile recoded = patch("demo: a", "a.c", lines);
+    patch::PatchFile recoded = small_patch("demo: a", "a.c", lines);
     EXPECT_EQ(classify_pair(a, a), PatchChange::unchanged);
     EXPECT_EQ(classify_pair(a, reworded), PatchChange::message_only);
     EXPECT_EQ(classify_pair(a, recoded), PatchChange::code_changed);
 }
 
 TEST(RangeDiff, PairsByPatchIdThenSubjectThenSimilarity) {
-    PatchFile one = patch("demo: one", "one.c", numbered("one", 10));
-    PatchFile two = patch("demo: two", "two.c", numbered("two", 10));
-    PatchFile three = patch("demo: three", "three.c", numbered("three", 10));
-    PatchFile gone = patch("demo: gone", "gone.c", numbered("gone", 10));
+    patch::PatchFile one = small_patch("demo: one", "one.c", numbered("one", 10));
+    patch::PatchFile two = small_patch("demo: two", "two.c", numbered("two", 10));
+    patch::PatchFile three = small_patch("demo: three", "three.c", numbered("three", 10));
+    patch::PatchFile gone = small_patch("demo: gone", "gone.c", numbered("gone", 10));
     // New version: "two" renamed (same code), "one" recoded under its own
     // subject, "three" retitled with most of its code, a new patch, "gone" dropped.
-    PatchFile two_renamed = patch("demo: two, retitled", "two.c", numbered("two", 10));
+    patch::PatchFile two_renamed = small_patch("demo: two, retitled", "two.c", numbered("two", 10));
     auto one_lines = numbered("one", 10);
     one_lines[0] = "completely different";
-    PatchFile one_recoded = patch("demo: one", "one.c", one_lines);
+    patch::PatchFile one_recoded = small_patch("demo: one", "one.c", one_lines);
     auto three_lines = numbered("three", 10);
     three_lines[9] = "three, last line changed";
-    PatchFile three_retitled = patch("demo: the third", "three.c", three_lines);
-    PatchFile fresh = patch("demo: fresh", "fresh.c", numbered("fresh", 10));
+    patch::PatchFile three_retitled = small_patch("demo: the third", "three.c", three_lines);
+    patch::PatchFile fresh = small_patch("demo: fresh", "fresh.c", numbered("fresh", 10));
 
     auto rows = pair_patches({one, two, gone, three}, {two_renamed, one_recoded, fresh, three_retitled});
     ASSERT_EQ(rows.size(), 5u);
@@ -86,8 +87,8 @@ TEST(RangeDiff, PairsByPatchIdThenSubjectThenSimilarity) {
 }
 
 TEST(RangeDiff, DissimilarPatchesStayApart) {
-    PatchFile a = patch("demo: a", "a.c", numbered("a", 10));
-    PatchFile b = patch("demo: b", "b.c", numbered("b", 10));
+    patch::PatchFile a = small_patch("demo: a", "a.c", numbered("a", 10));
+    patch::PatchFile b = small_patch("demo: b", "b.c", numbered("b", 10));
     auto rows = pair_patches({a}, {b});
     ASSERT_EQ(rows.size(), 2u);
     EXPECT_EQ(rows[0].change, PatchChange::dropped);  // no old patch before it: first

@@ -62,7 +62,8 @@ std::vector<std::string> v2_thread(const fs::path& v2_dir) {
                                                  {"Message-Id", "<" + cover_id + ">"}},
                                                 "v2 cover letter.\n")};
     auto files = patch_files(v2_dir);
-    for (size_t i = 0; i < files.size(); ++i) mails.push_back(as_mail(read_file(files[i]), static_cast<int>(i) + 1));
+    for (size_t i = 0; i < files.size(); ++i)
+        mails.push_back(as_mail(util::read_file(files[i]), static_cast<int>(i) + 1));
     mails.push_back(mail_text({{"From", "=?UTF-8?q?Christian_K=C3=B6nig?= <christian.koenig@amd.com>"},
                                {"To", list},
                                {"Subject", "Re: [PATCH RFC v2 1/3] media: videobuf2: add dma_resv release-fence helper"},
@@ -93,11 +94,11 @@ protected:
     V2ToV3() {
         copy_project(project());
         // v2 as sent: its cover on the archive.
-        Series series = parse_series(read_file(series_file()), series_file().string());
-        Version& v2 = series.versions[1];
-        v2.state = VersionState::sent;
-        v2.sent = SentRecord{"2026-05-14", cover_id, "", {}};
-        write_file_atomically(series_file(), render_series(series));
+        series::Series series = series::parse_series(util::read_file(series_file()), series_file().string());
+        series::Version& v2 = series.versions[1];
+        v2.state = series::VersionState::sent;
+        v2.sent = series::SentRecord{"2026-05-14", cover_id, "", {}};
+        util::write_file_atomically(series_file(), series::render_series(series));
     }
 
     fs::path project() const { return dir / "checkout"; }
@@ -105,8 +106,8 @@ protected:
     fs::path v3_dir() const { return project() / "kernel" / "vb2-release-fence" / "v3"; }
 
     // seriesctl on a cache that borrows the imported tree, with its own config.
-    ProcessResult seriesctl(const std::vector<std::string>& args) const {
-        Command command{{"timeout", "600", test::seriesctl_binary(), "--root", project().string()},
+    proc::ProcessResult seriesctl(const std::vector<std::string>& args) const {
+        proc::Command command{{"timeout", "600", test::seriesctl_binary(), "--root", project().string()},
                         {},
                         {{"XDG_CACHE_HOME", cache.string()},
                          {"XDG_CONFIG_HOME", (dir / "home" / "config").string()},
@@ -117,11 +118,11 @@ protected:
 
     // Exit 2, one line naming the problem, the series file byte for byte as it was.
     void expect_refused(const std::vector<std::string>& args, const std::string& line) const {
-        std::string before = read_file(series_file());
-        ProcessResult result = seriesctl(args);
+        std::string before = util::read_file(series_file());
+        proc::ProcessResult result = seriesctl(args);
         EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
         EXPECT_EQ(result.err, "seriesctl: " + line + "\n");
-        EXPECT_EQ(read_file(series_file()), before);
+        EXPECT_EQ(util::read_file(series_file()), before);
     }
 
     TempDir dir;
@@ -132,7 +133,7 @@ protected:
 
 TEST_F(V2ToV3, WatchNewVersionTrailersEditDiffAndB4Am) {
     // The tree the patches apply to, in the shared cache (a no-op once there).
-    ProcessResult import = seriesctl({"tree", "import", "debian-6.12"});
+    proc::ProcessResult import = seriesctl({"tree", "import", "debian-6.12"});
     ASSERT_EQ(import.exit_code, 0) << import.err;
 
     // v2's thread and its reviews on a real public-inbox; watch records them.
@@ -141,12 +142,12 @@ TEST_F(V2ToV3, WatchNewVersionTrailersEditDiffAndB4Am) {
     {
         InboxServer server(inbox);
         fs::create_directories(dir / "watch-home" / "config" / "seriesctl");
-        write_file_atomically(dir / "watch-home" / "config" / "seriesctl" / "lore.yaml",
+        util::write_file_atomically(dir / "watch-home" / "config" / "seriesctl" / "lore.yaml",
                               "url: " + server.url() + "\nretries: 1\nretry-delay-ms: 50\n");
-        ProcessResult watch = run_seriesctl({"watch", "--once", "--json"}, project(), dir / "watch-home");
+        proc::ProcessResult watch = run_seriesctl({"watch", "--once", "--json"}, project(), dir / "watch-home");
         ASSERT_EQ(watch.exit_code, 1) << watch.out << watch.err;
     }
-    ProcessResult reviews = seriesctl({"--json", "reviews", "--version", "v2"});
+    proc::ProcessResult reviews = seriesctl({"--json", "reviews", "--version", "v2"});
     ASSERT_EQ(reviews.exit_code, 0) << reviews.err;
     nlohmann::json recorded = nlohmann::json::parse(reviews.out)["reviews"];
     ASSERT_EQ(recorded.size(), 2u) << reviews.out;
@@ -159,7 +160,7 @@ TEST_F(V2ToV3, WatchNewVersionTrailersEditDiffAndB4Am) {
 
     // new-version cuts v3: the files with the new prefix, a draft with a
     // changelog line per open review.
-    ProcessResult cut = seriesctl({"new-version"});
+    proc::ProcessResult cut = seriesctl({"new-version"});
     ASSERT_EQ(cut.exit_code, 0) << cut.err;
     EXPECT_NE(cut.out.find("vb2-release-fence v3 (draft) cut from v2: 3 patches in kernel/vb2-release-fence/v3"),
               std::string::npos)
@@ -168,15 +169,15 @@ TEST_F(V2ToV3, WatchNewVersionTrailersEditDiffAndB4Am) {
     auto v3_files = patch_files(v3_dir());
     ASSERT_EQ(v3_files.size(), 3u);
     for (size_t i = 0; i < 3; ++i) {
-        std::string expected = read_file(v2_files[i]);
+        std::string expected = util::read_file(v2_files[i]);
         std::string v2_prefix = "[PATCH RFC v2 " + std::to_string(i + 1) + "/3]";
         expected.replace(expected.find(v2_prefix), v2_prefix.size(), "[PATCH RFC v3 " + std::to_string(i + 1) + "/3]");
-        EXPECT_EQ(read_file(v3_files[i]), expected) << v3_files[i];
+        EXPECT_EQ(util::read_file(v3_files[i]), expected) << v3_files[i];
     }
-    Series series = parse_series(read_file(series_file()), "series");
+    series::Series series = series::parse_series(util::read_file(series_file()), "series");
     ASSERT_EQ(series.versions.size(), 3u);
-    const Version& v3 = series.versions[2];
-    EXPECT_EQ(v3.state, VersionState::draft);
+    const series::Version& v3 = series.versions[2];
+    EXPECT_EQ(v3.state, series::VersionState::draft);
     EXPECT_EQ(v3.base.upstream, series.versions[1].base.upstream);
     EXPECT_EQ(v3.base.tree, series.versions[1].base.tree);
     EXPECT_EQ(v3.cover.subject, series.versions[1].cover.subject);
@@ -193,29 +194,29 @@ TEST_F(V2ToV3, WatchNewVersionTrailersEditDiffAndB4Am) {
     expect_refused({"diff", "v2", "v9"}, "series vb2-release-fence has no version v9 (it has v1, v2, v3)");
 
     // trailers: Christian's Reviewed-by lands on v3 patch 1, before the sign-off.
-    std::string patch1_before = read_file(v3_files[0]);
-    ProcessResult trailers = seriesctl({"trailers"});
+    std::string patch1_before = util::read_file(v3_files[0]);
+    proc::ProcessResult trailers = seriesctl({"trailers"});
     ASSERT_EQ(trailers.exit_code, 0) << trailers.out << trailers.err;
     EXPECT_NE(trailers.out.find("wrote 1 patch files of v3"), std::string::npos) << trailers.out;
     std::string sob = "Signed-off-by: Markus Fritsche <mfritsche@reauktion.de>\n";
     std::string expected1 = patch1_before;
     expected1.insert(expected1.find(sob), "Reviewed-by: " + koenig + "\n");
-    EXPECT_EQ(read_file(v3_files[0]), expected1);
+    EXPECT_EQ(util::read_file(v3_files[0]), expected1);
     // Again: nothing to add twice.
-    ProcessResult again = seriesctl({"trailers"});
+    proc::ProcessResult again = seriesctl({"trailers"});
     EXPECT_EQ(again.exit_code, 0);
     EXPECT_NE(again.out.find("already there"), std::string::npos) << again.out;
-    EXPECT_EQ(read_file(v3_files[0]), expected1);
+    EXPECT_EQ(util::read_file(v3_files[0]), expected1);
 
     // The change Nicolas asked for in patch 3.
-    std::string patch3 = read_file(v3_files[2]);
+    std::string patch3 = util::read_file(v3_files[2]);
     const std::string old_line = "+\t * ctrl_lock. Without a fence, the job runs all the same.\n";
     const std::string new_line = "+\t * ctrl_lock. If publishing fails, the job runs without a fence.\n";
     ASSERT_NE(patch3.find(old_line), std::string::npos);
-    write_file_atomically(v3_files[2], patch3.replace(patch3.find(old_line), old_line.size(), new_line));
+    util::write_file_atomically(v3_files[2], patch3.replace(patch3.find(old_line), old_line.size(), new_line));
 
     // diff v2 v3: message only, unchanged, code changed with the interdiff.
-    ProcessResult diff = seriesctl({"--json", "diff", "v2", "v3"});
+    proc::ProcessResult diff = seriesctl({"--json", "diff", "v2", "v3"});
     ASSERT_EQ(diff.exit_code, 0) << diff.err;
     nlohmann::json pairs = nlohmann::json::parse(diff.out)["patches"];
     ASSERT_EQ(pairs.size(), 3u) << diff.out;
@@ -233,7 +234,7 @@ TEST_F(V2ToV3, WatchNewVersionTrailersEditDiffAndB4Am) {
     EXPECT_NE(interdiff.find("++\t * ctrl_lock. If publishing fails, the job runs without a fence."),
               std::string::npos)
         << interdiff;
-    ProcessResult text = seriesctl({"diff", "v2", "v3"});
+    proc::ProcessResult text = seriesctl({"diff", "v2", "v3"});
     ASSERT_EQ(text.exit_code, 0) << text.err;
     EXPECT_NE(text.out.find("3   3   code changed  media: rockchip: rga: attach release fences to capture buffers"),
               std::string::npos)
@@ -251,13 +252,13 @@ TEST_F(V2ToV3, WatchNewVersionTrailersEditDiffAndB4Am) {
                                                      {"Message-Id", "<" + v3_cover + ">"}},
                                                     "v3 cover letter.\n")};
     for (size_t i = 0; i < v3_files.size(); ++i)
-        v3_thread.push_back(as_mail(read_file(v3_files[i]), static_cast<int>(i) + 1, v3_cover));
+        v3_thread.push_back(as_mail(util::read_file(v3_files[i]), static_cast<int>(i) + 1, v3_cover));
     v3_inbox.import(v3_thread);
-    ProcessResult am;
+    proc::ProcessResult am;
     fs::create_directories(dir / "am");
     {
         InboxServer server(v3_inbox);
-        Command b4{{"timeout", "120", "b4", "-n", "--no-stdin", "am", "-o", (dir / "am").string(), v3_cover},
+        proc::Command b4{{"timeout", "120", "b4", "-n", "--no-stdin", "am", "-o", (dir / "am").string(), v3_cover},
                    dir.path(),
                    {{"HOME", dir.path().string()}, {"GIT_CONFIG_COUNT", "4"},
                     {"GIT_CONFIG_KEY_0", "b4.midmask"}, {"GIT_CONFIG_VALUE_0", server.url() + "/all/%s"},
@@ -271,7 +272,7 @@ TEST_F(V2ToV3, WatchNewVersionTrailersEditDiffAndB4Am) {
     for (const auto& entry : fs::directory_iterator(dir / "am"))
         if (entry.path().extension() == ".mbx") outputs.push_back(entry.path());
     ASSERT_EQ(outputs.size(), 1u) << am.err;
-    std::string am_ready = read_file(outputs[0]);
+    std::string am_ready = util::read_file(outputs[0]);
     EXPECT_NE(am_ready.find("Reviewed-by: " + koenig + "\nSigned-off-by: Markus Fritsche <mfritsche@reauktion.de>"),
               std::string::npos)
         << am_ready.substr(0, 4000);
@@ -279,7 +280,7 @@ TEST_F(V2ToV3, WatchNewVersionTrailersEditDiffAndB4Am) {
 
     // send --v3 --dry-run refuses while Nicolas' review of patch 3 is open.
     auto dry_run = [&] {
-        ProcessResult dry =
+        proc::ProcessResult dry =
             seriesctl({"--json", "send", "--v3", "--dry-run", "--output", (dir / "v3-dry.mbox").string()});
         EXPECT_LE(dry.exit_code, 1) << dry.err;
         return nlohmann::json::parse(dry.out);
@@ -297,15 +298,15 @@ TEST_F(V2ToV3, WatchNewVersionTrailersEditDiffAndB4Am) {
     EXPECT_TRUE(mentions(refused["blockers"], "changelog line of v3 still to write")) << refused["blockers"];
 
     // Answering the reviews: the changelog lines are written, status shows it.
-    ProcessResult addressed = seriesctl({"reviews", "address", "<nicolas-v2-3@collabora.com>", "--note",
+    proc::ProcessResult addressed = seriesctl({"reviews", "address", "<nicolas-v2-3@collabora.com>", "--note",
                                          "Say in the comment that the job runs without a fence when publishing fails"});
     ASSERT_EQ(addressed.exit_code, 0) << addressed.err;
     ASSERT_EQ(seriesctl({"reviews", "address", koenig_review, "--note", "Carry Christian's Reviewed-by"}).exit_code, 0);
-    series = parse_series(read_file(series_file()), "series");
+    series = series::parse_series(util::read_file(series_file()), "series");
     EXPECT_EQ(series.versions[1].reviews[1].addressed_in, "v3");
     EXPECT_EQ(series.versions[2].changelog[1].text,
               "Say in the comment that the job runs without a fence when publishing fails");
-    ProcessResult status = seriesctl({"status"});
+    proc::ProcessResult status = seriesctl({"status"});
     EXPECT_NE(status.out.find("v2       sent   3        debian-6.12 @ v6.12.117  2026-05-14  2        0"),
               std::string::npos)
         << status.out;
@@ -320,7 +321,7 @@ TEST_F(V2ToV3, WatchNewVersionTrailersEditDiffAndB4Am) {
     EXPECT_FALSE(mentions(ready["blockers"], "changelog line")) << ready["blockers"];
     ASSERT_EQ(ready["mails"].size(), 4u);
     EXPECT_EQ(ready["mails"][0]["in_reply_to"], cover_id);
-    std::string written = read_file(dir / "v3-dry.mbox");
+    std::string written = util::read_file(dir / "v3-dry.mbox");
     std::string cover = written.substr(0, written.find("\nFrom ", 10));
     EXPECT_NE(cover.find("In-Reply-To: <" + cover_id + ">"), std::string::npos) << cover;
     EXPECT_NE(cover.find("Changes in v3:"), std::string::npos) << cover;

@@ -3,6 +3,7 @@
 #include "lore/lore_query.h"
 
 using namespace seriesctl;
+using namespace seriesctl::lore;
 
 TEST(LoreQuery, NothingToLookForIsNoQuery) { EXPECT_EQ(poll_query(5, {}, {}, {"a@b"}), ""); }
 

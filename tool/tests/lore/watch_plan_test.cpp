@@ -3,16 +3,17 @@
 #include "lore/watch_plan.h"
 
 using namespace seriesctl;
+using namespace seriesctl::lore;
 
 namespace {
 
-const Address ada{"Ada Tester", "ada@example.org"};
-const Address rey{"Rey Viewer", "rey@example.org"};
-const Address sven{"Sven Püschel", "s.pueschel@pengutronix.de"};
+const mail::Address ada{"Ada Tester", "ada@example.org"};
+const mail::Address rey{"Rey Viewer", "rey@example.org"};
+const mail::Address sven{"Sven Püschel", "s.pueschel@pengutronix.de"};
 
-Mail mail(const std::string& id, const Address& from, const std::string& subject, const std::string& parent,
-          const std::string& body, int64_t date = 1777500000) {
-    Mail m;
+mail::Mail thread_mail(const std::string& id, const mail::Address& from, const std::string& subject,
+                       const std::string& parent, const std::string& body, int64_t date = 1777500000) {
+    mail::Mail m;
     m.message_id = id;
     m.from = from;
     m.subject = subject;
@@ -28,23 +29,25 @@ const std::string rga_diff = "---\ndiff --git a/drivers/rga/rga.c b/drivers/rga/
 
 std::vector<WatchedVersion> watched() { return {{"demo", "v1", "cover", {}, "ada@example.org"}}; }
 
-std::vector<Mail> v1_thread() {
-    return {mail("cover", ada, "[PATCH RFC 0/2] demo: a thing", "", "Cover.\n"),
-            mail("p1", ada, "[PATCH RFC 1/2] demo: first", "cover", "Msg.\n" + rga_diff),
-            mail("p2", ada, "[PATCH RFC 2/2] demo: second", "cover", "Msg.\n"),
-            mail("r1", rey, "Re: [PATCH RFC 2/2] demo: second", "p2", "> q\nReviewed-by: Rey Viewer <rey@example.org>\n"),
-            mail("r2", ada, "Re: [PATCH RFC 2/2] demo: second", "r1", "Thanks!\n")};
+std::vector<mail::Mail> v1_thread() {
+    return {thread_mail("cover", ada, "[PATCH RFC 0/2] demo: a thing", "", "Cover.\n"),
+            thread_mail("p1", ada, "[PATCH RFC 1/2] demo: first", "cover", "Msg.\n" + rga_diff),
+            thread_mail("p2", ada, "[PATCH RFC 2/2] demo: second", "cover", "Msg.\n"),
+            thread_mail("r1", rey, "Re: [PATCH RFC 2/2] demo: second", "p2",
+                        "> q\nReviewed-by: Rey Viewer <rey@example.org>\n"),
+            thread_mail("r2", ada, "Re: [PATCH RFC 2/2] demo: second", "r1", "Thanks!\n")};
 }
 
 }  // namespace
 
 TEST(WatchPlan, WatchesEverySentVersion) {
-    Series series;
+    series::Series series;
     series.name = "demo";
     series.from = "Ada Tester <Ada@Example.org>";
     series.versions.resize(2);
     series.versions[0].number = 1;
-    series.versions[0].sent = SentRecord{"2026-04-29", "cover", "", {{1, "p1", MessageState::accepted}}};
+    series.versions[0].sent =
+        series::SentRecord{"2026-04-29", "cover", "", {{1, "p1", series::MessageState::accepted}}};
     series.versions[1].number = 2;  // a draft: not watched
     auto versions = watched_versions({series});
     ASSERT_EQ(versions.size(), 1u);
@@ -59,7 +62,7 @@ TEST(WatchPlan, FirstPollFetchesThreadsWholeAndLearnsTheirSubjectsAndFiles) {
     PollOutcome outcome = plan_poll(empty, watched(), v1_thread(), {"cover"}, {}, 1777600000, "http://h/all");
 
     ASSERT_EQ(outcome.replies.size(), 1u) << "our own mails are no reviews";
-    const Review& review = outcome.replies[0].review;
+    const series::Review& review = outcome.replies[0].review;
     EXPECT_EQ(review.message_id, "r1");
     EXPECT_EQ(review.patch, 2);
     EXPECT_EQ(review.author, "Rey Viewer <rey@example.org>");
@@ -89,11 +92,12 @@ TEST(WatchPlan, LaterPollsSearchNarrowlyAndReportOnlyWhatIsNew) {
         << "refetching whole threads: no subjects; mails older than `since` are not left out";
 
     // The search finds the thread again (already met), a nested reply, and another series.
-    std::vector<Mail> found = v1_thread();
-    found.push_back(mail("r3", sven, "Re: [PATCH RFC 2/2] demo: second", "r2", "NACK\n", 1777650000));
-    Mail other = mail("rga3-5", sven, "[PATCH v5 05/29] media: rga: rework", "", "x\n" + rga_diff, 1777640000);
+    std::vector<mail::Mail> found = v1_thread();
+    found.push_back(thread_mail("r3", sven, "Re: [PATCH RFC 2/2] demo: second", "r2", "NACK\n", 1777650000));
+    mail::Mail other =
+        thread_mail("rga3-5", sven, "[PATCH v5 05/29] media: rga: rework", "", "x\n" + rga_diff, 1777640000);
     other.references = {"rga3-cover"};
-    Mail other_lower = other;
+    mail::Mail other_lower = other;
     other_lower.message_id = "rga3-2";
     other_lower.subject = "[PATCH v5 02/29] media: rga: prepare";
     found.push_back(other);

@@ -3,6 +3,7 @@
 #include "mail/address.h"
 
 using namespace seriesctl;
+using namespace seriesctl::mail;
 
 TEST(Address, ParsesTheUsualForms) {
     std::string why;

@@ -3,6 +3,7 @@
 #include "mail/charset.h"
 
 using namespace seriesctl;
+using namespace seriesctl::mail;
 
 TEST(Charset, ConvertsKnownCharsetsToUtf8) {
     EXPECT_EQ(*charset_to_utf8("J\xF6rg", "ISO-8859-1"), "Jörg");

@@ -3,6 +3,7 @@
 #include "mail/mail_body.h"
 
 using namespace seriesctl;
+using namespace seriesctl::mail;
 
 namespace {
 

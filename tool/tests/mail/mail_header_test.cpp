@@ -3,6 +3,7 @@
 #include "mail/mail_header.h"
 
 using namespace seriesctl;
+using namespace seriesctl::mail;
 
 TEST(MailHeader, UnfoldsContinuationLines) {
     std::string why;

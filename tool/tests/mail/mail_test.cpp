@@ -5,6 +5,7 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::mail;
 
 TEST(Mail, ReadsTheHeadersThreadingNeeds) {
     Mail mail = parse_mail(
@@ -22,7 +23,7 @@ TEST(Mail, ReadsTheHeadersThreadingNeeds) {
     EXPECT_EQ(mail.ancestors(), (std::vector<std::string>{"patch-2@example.org", "cover@example.org"}));
     EXPECT_EQ(mail.from.formatted(), "Sven Püschel <s.pueschel@pengutronix.de>");
     EXPECT_EQ(mail.subject, "Re: [PATCH RFC 2/3] media: hantro: attach the fence");
-    EXPECT_EQ(iso8601_utc(*mail.date), "2026-04-30T08:11:12Z");
+    EXPECT_EQ(util::iso8601_utc(*mail.date), "2026-04-30T08:11:12Z");
     EXPECT_EQ(mail.body, "Body.\n");
 }
 
@@ -36,7 +37,7 @@ TEST(Mail, MalformedMessagesAreErrorsNamingWhere) {
     auto error_of = [](const std::string& text) {
         try {
             parse_mail(text, "http://h/all/c@x/t.mbox.gz: message 2", 10);
-        } catch (const Error& e) {
+        } catch (const util::Error& e) {
             return std::string(e.what());
         }
         return std::string();

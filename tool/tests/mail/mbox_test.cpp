@@ -4,6 +4,7 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::mail;
 
 TEST(Mbox, SplitsMessagesAndUnescapesFromLines) {
     const char* mbox =
@@ -25,7 +26,7 @@ TEST(Mbox, TextThatIsNoMboxIsAnErrorNamingWhere) {
     try {
         split_mboxrd("<html>oops</html>\n", "http://h/all/x/t.mbox.gz");
         FAIL() << "no error";
-    } catch (const Error& e) {
+    } catch (const util::Error& e) {
         EXPECT_STREQ(e.what(), "http://h/all/x/t.mbox.gz: line 1: not an mbox (it does not start with a \"From \" line)");
     }
 }

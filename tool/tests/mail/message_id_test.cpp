@@ -4,6 +4,7 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::mail;
 
 TEST(MessageId, FollowsB4sTemplateWithTheSendDateAndTheSendersDomain) {
     MessageIdTemplate ids = make_message_id_template("20260428-vb2-release-fence-4fcbcddcd1d2", 2, "20261201",
@@ -23,8 +24,9 @@ TEST(MessageId, AResumedSendRecoversItsTemplateFromARecordedId) {
 }
 
 TEST(MessageId, RefusesWhatIsNotAChangeIdOrAnAddress) {
-    EXPECT_THROW(make_message_id_template("vb2-release-fence", 2, "20261201", "0123456789ab", "a@b"), Error);
+    EXPECT_THROW(make_message_id_template("vb2-release-fence", 2, "20261201", "0123456789ab", "a@b"), util::Error);
     EXPECT_THROW(make_message_id_template("20260428-x-4fcbcddcd1d2", 2, "20261201", "0123456789ab", "nobody"),
-                 Error);
-    EXPECT_THROW(make_message_id_template("20260428-x-4fcbcddcd1d2", 2, "2026-12-01", "0123456789ab", "a@b"), Error);
+                 util::Error);
+    EXPECT_THROW(make_message_id_template("20260428-x-4fcbcddcd1d2", 2, "2026-12-01", "0123456789ab", "a@b"),
+                 util::Error);
 }

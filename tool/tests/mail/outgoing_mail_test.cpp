@@ -5,6 +5,7 @@
 #include "mail/outgoing_mail.h"
 
 using namespace seriesctl;
+using namespace seriesctl::mail;
 
 namespace {
 

@@ -5,6 +5,7 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::mail;
 
 TEST(Recipients, DedupesCaseInsensitivelyAndKeepsTheFirstDisplayName) {
     RecipientSet set;
@@ -33,7 +34,7 @@ TEST(Recipients, AHeaderInjectedThroughANameIsAnErrorNamingTheField) {
         try {
             recipient(bad, "series/s.yaml: versions[v2].cc[3]");
             ADD_FAILURE() << "accepted " << bad;
-        } catch (const Error& e) {
+        } catch (const util::Error& e) {
             std::string message = e.what();
             EXPECT_EQ(message.find('\n'), std::string::npos) << "one line";
             EXPECT_EQ(message.find('\r'), std::string::npos);

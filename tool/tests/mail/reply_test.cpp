@@ -3,6 +3,7 @@
 #include "mail/reply.h"
 
 using namespace seriesctl;
+using namespace seriesctl::mail;
 
 namespace {
 

@@ -6,13 +6,14 @@
 #include "support/source_paths.h"
 
 using namespace seriesctl;
+using namespace seriesctl::patch;
 
 namespace {
 
 std::vector<PatchFile> shipped(const std::string& version) {
-    Project project(test::source_dir());
-    Series series = load_series_file(project.series_file("vb2-release-fence"));
-    return load_version_patches(project, series.version(version));
+    repo::Project project(test::source_dir());
+    series::Series series = repo::load_series_file(project.series_file("vb2-release-fence"));
+    return repo::load_version_patches(project, series.version(version));
 }
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include "patch/file_apply.h"
 
 using namespace seriesctl;
+using namespace seriesctl::patch;
 
 namespace {
 

@@ -5,6 +5,7 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::patch;
 
 namespace {
 
@@ -57,7 +58,7 @@ TEST(PatchRegeneration, AsksFormatPatchForTheSameShape) {
 TEST(PatchRegeneration, RefusesChangelogsThatAreNoGitNote) {
     std::string text = with_notes;
     text.replace(text.find("Notes:\n"), 7, "v2: hand written\n");
-    EXPECT_THROW(note_text(git::read_patch(text, "0002.patch")), Error);
+    EXPECT_THROW(note_text(git::read_patch(text, "0002.patch")), util::Error);
 }
 
 TEST(PatchRegeneration, NamesTheFirstHeaderThatCameOutDifferent) {

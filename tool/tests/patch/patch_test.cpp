@@ -11,6 +11,7 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::patch;
 
 namespace {
 
@@ -57,7 +58,7 @@ struct SeriesRepo {
 std::string patch_error(const std::string& text) {
     try {
         git::read_patch(text, "kernel/x/0001.patch");
-    } catch (const Error& e) {
+    } catch (const util::Error& e) {
         return e.what();
     }
     return "";
@@ -68,7 +69,7 @@ std::string patch_error(const std::string& text) {
 TEST(Patch, ParsesRealFormatPatchOutput) {
     SeriesRepo fixture;
     ASSERT_EQ(fixture.files.size(), 3u);
-    PatchFile first = git::read_patch(read_file(fixture.files[0]), "0001.patch");
+    PatchFile first = git::read_patch(util::read_file(fixture.files[0]), "0001.patch");
     EXPECT_EQ(first.summary, "demo: core: add a call");
     EXPECT_EQ(first.prefix, "PATCH 1/3");
     EXPECT_EQ(first.number, 1);
@@ -87,7 +88,7 @@ TEST(Patch, ParsesRealFormatPatchOutput) {
     EXPECT_EQ(first.signature, "2.39.5");
     EXPECT_EQ(first.notes, "");
 
-    PatchFile second = git::read_patch(read_file(fixture.files[1]), "0002.patch");
+    PatchFile second = git::read_patch(util::read_file(fixture.files[1]), "0002.patch");
     EXPECT_EQ(second.author.formatted(), "Zoë Ölund <zoe@example.org>");
     EXPECT_EQ(second.notes, "Notes:\n    Changes in v2:\n    - renamed (Rey)");
     ASSERT_EQ(second.trailers.size(), 2u);
@@ -97,7 +98,7 @@ TEST(Patch, ParsesRealFormatPatchOutput) {
     EXPECT_EQ(second.files[1].new_path, "drivers/demo/new.h");
     EXPECT_NE(second.diffstat.find("2 files changed"), std::string::npos);
 
-    PatchFile third = git::read_patch(read_file(fixture.files[2]), "0003.patch");
+    PatchFile third = git::read_patch(util::read_file(fixture.files[2]), "0003.patch");
     ASSERT_EQ(third.files.size(), 1u);
     EXPECT_EQ(third.files[0].new_path, "");
     EXPECT_EQ(third.files[0].old_path, "drivers/demo/old.c");
@@ -106,7 +107,7 @@ TEST(Patch, ParsesRealFormatPatchOutput) {
 TEST(Patch, PatchIdEqualsGitPatchIdStable) {
     SeriesRepo fixture;
     for (const auto& file : fixture.files) {
-        std::string text = read_file(file);
+        std::string text = util::read_file(file);
         std::string git_says = fixture.repo.git({"patch-id", "--stable"}, text);
         ASSERT_GE(git_says.size(), 40u) << file;
         EXPECT_EQ(git::read_patch(text, file.string()).patch_id(), git_says.substr(0, 40)) << file;
@@ -117,7 +118,7 @@ TEST(Patch, PatchIdEqualsGitPatchIdStable) {
 // must not change; and white space changes must not change it either.
 TEST(Patch, PatchIdIgnoresFileOrderAndWhitespace) {
     SeriesRepo fixture;
-    PatchFile second = git::read_patch(read_file(fixture.files[1]), "0002.patch");
+    PatchFile second = git::read_patch(util::read_file(fixture.files[1]), "0002.patch");
     std::string diff = second.diff;
     auto split = diff.find("diff --git a/drivers/demo/new.h");
     ASSERT_NE(split, std::string::npos);
@@ -132,7 +133,7 @@ TEST(Patch, PatchIdIgnoresFileOrderAndWhitespace) {
 
 TEST(Patch, ContentHashFollowsTheTextButNotTheNumbering) {
     SeriesRepo fixture;
-    std::string text = read_file(fixture.files[0]);
+    std::string text = util::read_file(fixture.files[0]);
     PatchFile patch = git::read_patch(text, "a");
     std::string renumbered = text;
     renumbered.replace(renumbered.find("[PATCH 1/3]"), 11, "[PATCH v2 1/4]");
@@ -146,7 +147,7 @@ TEST(Patch, ContentHashFollowsTheTextButNotTheNumbering) {
 
 TEST(Patch, MalformedFilesGiveOneClearError) {
     SeriesRepo fixture;
-    std::string good = read_file(fixture.files[0]);
+    std::string good = util::read_file(fixture.files[0]);
     EXPECT_EQ(patch_error(""), "kernel/x/0001.patch: empty file, not a git format-patch mail");
     EXPECT_EQ(patch_error("hello world\n"), "kernel/x/0001.patch: line 1: not a mail header: 'hello world'");
     EXPECT_EQ(patch_error("From: a@b.c\n\nbody\n"),
@@ -177,7 +178,7 @@ TEST(Trailers, OnlyTheLastParagraphAndOnlyWhenAllLinesAreTrailers) {
 
 TEST(Patch, APathOutsideTheTreeIsRefusedNamingFileLineAndPath) {
     SeriesRepo fixture;
-    std::string good = read_file(fixture.files[0]);
+    std::string good = util::read_file(fixture.files[0]);
     auto line_of = [](const std::string& text, const std::string& what) {
         return std::to_string(std::count(text.begin(), text.begin() + static_cast<long>(text.find(what)), '\n') + 1);
     };
@@ -200,7 +201,7 @@ TEST(Patch, APathOutsideTheTreeIsRefusedNamingFileLineAndPath) {
 
 TEST(Patch, ASubjectDecodingToALineBreakIsRefused) {
     SeriesRepo fixture;
-    std::string text = read_file(fixture.files[0]);
+    std::string text = util::read_file(fixture.files[0]);
     size_t at = text.find("Subject: ");
     text.insert(at + 9, "=?UTF-8?q?x=0ABcc:_evil@example.org?= ");
     EXPECT_EQ(patch_error(text),
@@ -219,7 +220,7 @@ TEST(PatchSubject, ANumberTooLargeForAnIntIsNoNumberingNotACrash) {
 // holding a NUL (AddressSanitizer: heap-buffer-overflow).
 TEST(Patch, ANulInTheDiffIsRefusedBeforeLibgit2ReadsIt) {
     SeriesRepo fixture;
-    std::string text = read_file(fixture.files[0]);
+    std::string text = util::read_file(fixture.files[0]);
     size_t context = text.find("\n line 3\n");
     ASSERT_NE(context, std::string::npos);
     text.insert(context + 2, std::string(3, '\0'));

@@ -31,11 +31,11 @@ TEST(ShippedV2, RebasesOntoDebian612AsGitFormatPatchWritesIt) {
     for (const auto& entry : fs::directory_iterator(v2)) files.push_back(entry.path());
     std::sort(files.begin(), files.end());
     ASSERT_EQ(files.size(), 3u);
-    std::vector<PatchFile> shipped;
-    for (const auto& file : files) shipped.push_back(git::read_patch(read_file(file), file.filename().string()));
+    std::vector<patch::PatchFile> shipped;
+    for (const auto& file : files) shipped.push_back(git::read_patch(util::read_file(file), file.filename().string()));
 
     fs::path cache = borrow_kernel_cache(dir / "home");
-    ProcessResult rebase = run_command(Command{
+    proc::ProcessResult rebase = run_command(proc::Command{
         {test::seriesctl_binary(), "--root", checkout.string(), "--json", "rebase", "--v2", "--onto", "debian-6.12"},
         {},
         {{"XDG_CACHE_HOME", cache.string()}}});
@@ -45,7 +45,7 @@ TEST(ShippedV2, RebasesOntoDebian612AsGitFormatPatchWritesIt) {
     // The same commits through git format-patch, by hand.
     fs::path store = cache / "seriesctl" / "store.git";
     auto git = [&](std::vector<std::string> args) {
-        Command command{{"git", "--git-dir=" + store.string()},
+        proc::Command command{{"git", "--git-dir=" + store.string()},
                         {},
                         {{"GIT_CONFIG_NOSYSTEM", "1"}, {"GIT_CONFIG_GLOBAL", "/dev/null"},
                          {"GIT_NOTES_REF", "refs/notes/commits"}}};
@@ -63,9 +63,9 @@ TEST(ShippedV2, RebasesOntoDebian612AsGitFormatPatchWritesIt) {
     std::sort(expected.begin(), expected.end());
     ASSERT_EQ(expected.size(), 3u);
     for (size_t i = 0; i < 3; ++i) {
-        std::string written = read_file(files[i]);
-        EXPECT_EQ(written, read_file(expected[i])) << files[i];
-        PatchFile after = git::read_patch(written, files[i].string());
+        std::string written = util::read_file(files[i]);
+        EXPECT_EQ(written, util::read_file(expected[i])) << files[i];
+        patch::PatchFile after = git::read_patch(written, files[i].string());
         EXPECT_EQ(after.subject, shipped[i].subject);
         EXPECT_EQ(after.date, shipped[i].date);
         EXPECT_EQ(after.message, shipped[i].message);
@@ -73,9 +73,9 @@ TEST(ShippedV2, RebasesOntoDebian612AsGitFormatPatchWritesIt) {
         EXPECT_EQ(after.patch_id(), shipped[i].patch_id());
     }
     // The base is recorded as the release the tree is, never as the local import commit.
-    std::string makefile = run_ok(Command{{"git", "--git-dir=" + store.string(), "show", base + ":Makefile"}});
+    std::string makefile = run_ok(proc::Command{{"git", "--git-dir=" + store.string(), "show", base + ":Makefile"}});
     std::string sublevel = makefile.substr(makefile.find("SUBLEVEL = ") + 11);
-    std::string recorded = read_file(checkout / "series" / "vb2-release-fence.yaml");
+    std::string recorded = util::read_file(checkout / "series" / "vb2-release-fence.yaml");
     EXPECT_NE(recorded.find("      tree: debian-6.12\n      upstream: v6.12." + sublevel.substr(0, sublevel.find('\n')) +
                             "\n"),
               std::string::npos)

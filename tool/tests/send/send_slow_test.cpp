@@ -33,7 +33,7 @@ std::set<std::string> addresses_of(const std::string& value) {
 
 // Every address of one MAINTAINERS section (M: people and L: lists).
 std::set<std::string> section_addresses(const fs::path& tree, const std::string& title) {
-    std::istringstream lines(read_file(tree / "MAINTAINERS"));
+    std::istringstream lines(util::read_file(tree / "MAINTAINERS"));
     std::set<std::string> out;
     bool inside = false;
     for (std::string line; std::getline(lines, line);) {
@@ -49,7 +49,7 @@ std::set<std::string> section_addresses(const fs::path& tree, const std::string&
 }
 
 // Progress lines may come first on stderr; the error is one line, the last.
-void expect_one_line(const ProcessResult& result) {
+void expect_one_line(const proc::ProcessResult& result) {
     std::istringstream lines(result.err);
     std::vector<std::string> errors;
     std::string last;
@@ -69,18 +69,18 @@ TEST(SendSlow, DeliversV2ThreadedAddressedAndB4AppliesIt) {
     SmtpServer smtp(fixture.home() / "smtp");
     fixture.use_smtp_port(smtp.port());
 
-    ProcessResult sent = fixture.seriesctl({"send", "--v2"});
+    proc::ProcessResult sent = fixture.seriesctl({"send", "--v2"});
     ASSERT_EQ(sent.exit_code, 0) << sent.out << sent.err;
 
     auto received = read_mbox(smtp.mbox());
     ASSERT_EQ(received.size(), 4u);
-    Series series = load_series_file(fixture.series_file());
-    const Version& v2 = series.version("v2");
-    EXPECT_EQ(v2.state, VersionState::sent);
+    series::Series series = repo::load_series_file(fixture.series_file());
+    const series::Version& v2 = series.version("v2");
+    EXPECT_EQ(v2.state, series::VersionState::sent);
     ASSERT_TRUE(v2.sent);
     ASSERT_EQ(v2.sent->messages.size(), 4u);
     const std::string v1_cover = series.version("v1").sent->cover;
-    const Mail& cover = received[0].mail;
+    const mail::Mail& cover = received[0].mail;
     EXPECT_EQ(v2.sent->cover, cover.message_id);
     EXPECT_TRUE(std::regex_match(cover.message_id,
                                  std::regex(R"(\d{8}-vb2-release-fence-v2-0-[0-9a-f]{12}@reauktion\.de)")))
@@ -89,10 +89,10 @@ TEST(SendSlow, DeliversV2ThreadedAddressedAndB4AppliesIt) {
     EXPECT_EQ(cover.in_reply_to, v1_cover) << "threading: previous-cover";
     EXPECT_EQ(cover.references, std::vector<std::string>{v1_cover});
     for (size_t n = 1; n < 4; ++n) {
-        const Mail& patch = received[n].mail;
+        const mail::Mail& patch = received[n].mail;
         EXPECT_TRUE(patch.subject.starts_with("[PATCH RFC v2 " + std::to_string(n) + "/3] ")) << patch.subject;
         EXPECT_EQ(patch.message_id, v2.sent->messages[n].message_id);
-        EXPECT_EQ(v2.sent->messages[n].state, MessageState::accepted);
+        EXPECT_EQ(v2.sent->messages[n].state, series::MessageState::accepted);
         EXPECT_EQ(patch.in_reply_to, cover.message_id);
         EXPECT_EQ(patch.references, (std::vector<std::string>{v1_cover, cover.message_id}));
         ASSERT_TRUE(patch.date && received[n - 1].mail.date);
@@ -138,12 +138,12 @@ TEST(SendSlow, DeliversV2ThreadedAddressedAndB4AppliesIt) {
     // b4 finds v2 with all its patches in what was delivered ...
     fs::path b4_out = fixture.home() / "b4";
     fs::create_directories(b4_out);
-    Command b4{{"timeout", "120", "b4", "--offline-mode", "am", "-m", smtp.mbox().string(), "-o", b4_out.string(),
+    proc::Command b4{{"timeout", "120", "b4", "--offline-mode", "am", "-m", smtp.mbox().string(), "-o", b4_out.string(),
                 "-n", "v2", cover.message_id},
                fixture.home(),
                git_test_env()};
     b4.env.push_back({"GIT_CONFIG_GLOBAL", (fixture.home() / "gitconfig").string()});
-    ProcessResult am = run_command(b4);
+    proc::ProcessResult am = run_command(b4);
     ASSERT_EQ(am.exit_code, 0) << am.out << am.err;
     std::string b4_said = am.out + am.err;
     EXPECT_NE(b4_said.find("v2"), std::string::npos) << b4_said;
@@ -155,7 +155,7 @@ TEST(SendSlow, DeliversV2ThreadedAddressedAndB4AppliesIt) {
     // ... and git am applies it to the tree as it is now (the tip the
     // evidence was taken on; v2's base release is older on a moved tree).
     fs::path kernel = fixture.home() / "kernel";
-    Command clone{{"git", "clone", "-q", "--shared", "--no-checkout",
+    proc::Command clone{{"git", "clone", "-q", "--shared", "--no-checkout",
                    (fixture.home() / "cache" / "seriesctl" / "store.git").string(), kernel.string()},
                   fixture.home(),
                   git_test_env()};
@@ -173,7 +173,7 @@ TEST(SendSlow, DeliversV2ThreadedAddressedAndB4AppliesIt) {
 TEST(SendSlow, AnInterruptedSendResumesWithoutSendingAnyMailTwice) {
     SendFixture fixture;
     fixture.pass_gates();
-    ProcessResult first;
+    proc::ProcessResult first;
     std::vector<Received> before;
     {
         SmtpServer smtp(fixture.home() / "smtp1", 2);
@@ -187,20 +187,20 @@ TEST(SendSlow, AnInterruptedSendResumesWithoutSendingAnyMailTwice) {
     EXPECT_NE(first.err.find("(mail 2/3; 2 accepted"), std::string::npos) << first.err;
     ASSERT_EQ(before.size(), 2u);
 
-    Series series = load_series_file(fixture.series_file());
-    const Version& v2 = series.version("v2");
-    EXPECT_EQ(v2.state, VersionState::sending);
+    series::Series series = repo::load_series_file(fixture.series_file());
+    const series::Version& v2 = series.version("v2");
+    EXPECT_EQ(v2.state, series::VersionState::sending);
     ASSERT_EQ(v2.sent->messages.size(), 3u);
     for (int n : {0, 1}) {
-        EXPECT_EQ(v2.sent->messages[n].state, MessageState::accepted);
+        EXPECT_EQ(v2.sent->messages[n].state, series::MessageState::accepted);
         EXPECT_EQ(v2.sent->messages[n].message_id, before[n].mail.message_id);
     }
-    EXPECT_EQ(v2.sent->messages[2].state, MessageState::attempted) << "handed over, never accepted";
+    EXPECT_EQ(v2.sent->messages[2].state, series::MessageState::attempted) << "handed over, never accepted";
 
     // As if the server had taken mail 1 but the answer was lost: only the
     // archive can tell, and it has it.
-    update_series_file(fixture.series_file(), [](Series& s) {
-        s.version("v2").sent->messages[1].state = MessageState::attempted;
+    repo::update_series_file(fixture.series_file(), [](series::Series& s) {
+        s.version("v2").sent->messages[1].state = series::MessageState::attempted;
     });
     PublicInbox inbox(fixture.home() / "inbox");
     inbox.import({before[0].text, before[1].text});
@@ -209,7 +209,7 @@ TEST(SendSlow, AnInterruptedSendResumesWithoutSendingAnyMailTwice) {
 
     SmtpServer smtp(fixture.home() / "smtp2");
     fixture.use_smtp_port(smtp.port());
-    ProcessResult second = fixture.seriesctl({"send", "--v2"});
+    proc::ProcessResult second = fixture.seriesctl({"send", "--v2"});
     ASSERT_EQ(second.exit_code, 0) << second.out << second.err;
     auto after = read_mbox(smtp.mbox());
     ASSERT_EQ(after.size(), 2u) << "only the mails not accepted before";
@@ -219,10 +219,10 @@ TEST(SendSlow, AnInterruptedSendResumesWithoutSendingAnyMailTwice) {
     EXPECT_TRUE(after[0].mail.subject.starts_with("[PATCH RFC v2 2/3]")) << after[0].mail.subject;
     EXPECT_EQ(after[0].mail.in_reply_to, before[0].mail.message_id) << "the resumed mails join the same thread";
 
-    series = load_series_file(fixture.series_file());
-    EXPECT_EQ(series.version("v2").state, VersionState::sent);
+    series = repo::load_series_file(fixture.series_file());
+    EXPECT_EQ(series.version("v2").state, series::VersionState::sent);
     for (const auto& message : series.version("v2").sent->messages) {
-        EXPECT_EQ(message.state, MessageState::accepted);
+        EXPECT_EQ(message.state, series::MessageState::accepted);
         EXPECT_TRUE(ids.count(message.message_id));
     }
     EXPECT_EQ(series.version("v2").sent->messages.size(), 4u);
@@ -232,22 +232,24 @@ TEST(SendSlow, RefusesWhileGatesAreOpenAndForceRecordsWhy) {
     SendFixture fixture;
     SmtpServer smtp(fixture.home() / "smtp");
     fixture.use_smtp_port(smtp.port());
-    std::string yaml_before = read_file(fixture.series_file());
+    std::string yaml_before = util::read_file(fixture.series_file());
 
-    ProcessResult refused = fixture.seriesctl({"send", "--v2"});
+    proc::ProcessResult refused = fixture.seriesctl({"send", "--v2"});
     EXPECT_EQ(refused.exit_code, 1) << refused.out << refused.err;
     for (const char* gate : {"checkpatch", "lint", "build-x86_64", "build-arm64", "qemu"})
         EXPECT_NE(refused.out.find(std::string("  - gate ") + gate + " is open: no evidence"), std::string::npos)
             << refused.out;
-    EXPECT_EQ(read_file(fixture.series_file()), yaml_before) << "a refused send writes nothing";
+    EXPECT_EQ(util::read_file(fixture.series_file()), yaml_before) << "a refused send writes nothing";
 
-    ProcessResult dry = fixture.seriesctl({"send", "--v2", "--dry-run", "--output", (fixture.home() / "v2.mbox").string()});
+    proc::ProcessResult dry =
+        fixture.seriesctl({"send", "--v2", "--dry-run", "--output", (fixture.home() / "v2.mbox").string()});
     EXPECT_EQ(dry.exit_code, 1) << dry.out << dry.err;
     EXPECT_EQ(read_mbox(fixture.home() / "v2.mbox").size(), 4u) << "the dry run writes the mbox all the same";
-    EXPECT_EQ(read_file(fixture.series_file()), yaml_before);
+    EXPECT_EQ(util::read_file(fixture.series_file()), yaml_before);
 
     // An open review of v1 blocks too, naming who asked what.
-    update_series_file(fixture.series_file(), [](Series& s) { s.version("v1").reviews[0].addressed_in.clear(); });
+    repo::update_series_file(fixture.series_file(),
+                             [](series::Series& s) { s.version("v1").reviews[0].addressed_in.clear(); });
     fixture.pass_gates();
     refused = fixture.seriesctl({"send", "--v2"});
     EXPECT_EQ(refused.exit_code, 1);
@@ -257,12 +259,12 @@ TEST(SendSlow, RefusesWhileGatesAreOpenAndForceRecordsWhy) {
         << refused.out;
     EXPECT_TRUE(read_mbox(smtp.mbox()).empty());
 
-    ProcessResult no_reason = fixture.seriesctl({"send", "--v2", "--force"});
+    proc::ProcessResult no_reason = fixture.seriesctl({"send", "--v2", "--force"});
     EXPECT_EQ(no_reason.exit_code, 2);
-    ProcessResult forced = fixture.seriesctl({"send", "--v2", "--force", "--reason", "answered on the list"});
+    proc::ProcessResult forced = fixture.seriesctl({"send", "--v2", "--force", "--reason", "answered on the list"});
     ASSERT_EQ(forced.exit_code, 0) << forced.out << forced.err;
     EXPECT_EQ(read_mbox(smtp.mbox()).size(), 4u);
-    Series series = load_series_file(fixture.series_file());
+    series::Series series = repo::load_series_file(fixture.series_file());
     EXPECT_EQ(series.version("v2").sent->forced, "answered on the list");
     ASSERT_EQ(series.version("v2").sent->overridden.size(), 1u);
     EXPECT_TRUE(series.version("v2").sent->overridden[0].starts_with("review v1-1 by Nicolas Dufresne"));
@@ -272,13 +274,14 @@ TEST(SendSlow, EvidenceTakenOnOtherContentIsStaleAndNotClaimed) {
     SendFixture fixture;
     fixture.pass_gates();
     fs::path patch = fixture.project() / "kernel/vb2-release-fence/v2/0002-media-verisilicon-attach-release-fences-to-capture-b.patch";
-    std::string text = read_file(patch);
+    std::string text = util::read_file(patch);
     size_t subject_end = text.find("\n\n");
     text.insert(subject_end + 2, "A sentence added after the evidence was taken.\n\n");
-    write_file_atomically(patch, text);
-    std::string yaml_before = read_file(fixture.series_file());
+    util::write_file_atomically(patch, text);
+    std::string yaml_before = util::read_file(fixture.series_file());
 
-    ProcessResult refused = fixture.seriesctl({"send", "--v2", "--dry-run", "--output", (fixture.home() / "v2.mbox").string()});
+    proc::ProcessResult refused =
+        fixture.seriesctl({"send", "--v2", "--dry-run", "--output", (fixture.home() / "v2.mbox").string()});
     EXPECT_EQ(refused.exit_code, 1) << refused.out << refused.err;
     EXPECT_NE(refused.out.find("  - gate checkpatch is stale: patch 2 changed since"), std::string::npos) << refused.out;
     EXPECT_NE(refused.out.find("  - gate lint is stale"), std::string::npos);
@@ -288,7 +291,7 @@ TEST(SendSlow, EvidenceTakenOnOtherContentIsStaleAndNotClaimed) {
     ASSERT_EQ(mails.size(), 4u);
     EXPECT_EQ(mails[0].mail.body.find("- checkpatch:"), std::string::npos) << "stale evidence is not claimed";
     EXPECT_NE(mails[0].mail.body.find("- build-x86_64: passed"), std::string::npos) << mails[0].mail.body;
-    EXPECT_EQ(read_file(fixture.series_file()), yaml_before);
+    EXPECT_EQ(util::read_file(fixture.series_file()), yaml_before);
 }
 
 TEST(SendSlow, AHeaderInjectedThroughTheSeriesFileIsRefusedBeforeAnything) {
@@ -296,16 +299,16 @@ TEST(SendSlow, AHeaderInjectedThroughTheSeriesFileIsRefusedBeforeAnything) {
     fixture.pass_gates();
     SmtpServer smtp(fixture.home() / "smtp");
     fixture.use_smtp_port(smtp.port());
-    std::string yaml = read_file(fixture.series_file());
+    std::string yaml = util::read_file(fixture.series_file());
     const std::string cc = "      - Sumit Semwal <sumit.semwal@linaro.org>\n";
     ASSERT_NE(yaml.find(cc), std::string::npos);
     yaml.replace(yaml.find(cc), cc.size(), cc + "      - \"Evil <e@x.org>\\nBcc: x@y.org\"\n");
-    write_file_atomically(fixture.series_file(), yaml);
+    util::write_file_atomically(fixture.series_file(), yaml);
 
     for (const auto& args : {std::vector<std::string>{"send", "--v2"},
                              std::vector<std::string>{"send", "--v2", "--dry-run", "--output",
                                                       (fixture.home() / "v2.mbox").string()}}) {
-        ProcessResult result = fixture.seriesctl(args);
+        proc::ProcessResult result = fixture.seriesctl(args);
         EXPECT_EQ(result.exit_code, 2) << result.out << result.err;
         expect_one_line(result);
         EXPECT_NE(result.err.find("vb2-release-fence.yaml:"), std::string::npos) << result.err;
@@ -314,12 +317,12 @@ TEST(SendSlow, AHeaderInjectedThroughTheSeriesFileIsRefusedBeforeAnything) {
     }
     EXPECT_FALSE(fs::exists(fixture.home() / "v2.mbox"));
     EXPECT_TRUE(read_mbox(smtp.mbox()).empty());
-    EXPECT_EQ(read_file(fixture.series_file()), yaml);
+    EXPECT_EQ(util::read_file(fixture.series_file()), yaml);
 }
 
 TEST(SendSlow, DryRunOfTheShippedV2ReachesTheMaintainersOfEveryFileItTouches) {
     SendFixture fixture;
-    ProcessResult dry = fixture.seriesctl({"send", "--v2", "--dry-run", "--json"});
+    proc::ProcessResult dry = fixture.seriesctl({"send", "--v2", "--dry-run", "--json"});
     EXPECT_EQ(dry.exit_code, 1) << "gates are open" << dry.err;
     auto out = nlohmann::json::parse(dry.out);
     std::set<std::string> reached;
@@ -335,7 +338,7 @@ TEST(SendSlow, DryRunOfTheShippedV2ReachesTheMaintainersOfEveryFileItTouches) {
         EXPECT_FALSE(wanted.empty()) << section;
         for (const auto& address : wanted) EXPECT_TRUE(reached.count(address)) << address << " of " << section;
     }
-    Series series = load_series_file(fixture.series_file());
+    series::Series series = repo::load_series_file(fixture.series_file());
     for (const auto& cc : series.version("v2").cc)
         EXPECT_TRUE(reached.count(addresses_of(cc).empty() ? cc : *addresses_of(cc).begin())) << cc;
     EXPECT_TRUE(fs::exists(out["mbox"].get<std::string>()));

@@ -4,13 +4,14 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::series;
 
 namespace {
 
 std::string error_of(const std::string& text) {
     try {
         parse_cover_fields(text, "cover.yaml");
-    } catch (const Error& e) {
+    } catch (const util::Error& e) {
         return e.what();
     }
     return "";

@@ -7,14 +7,15 @@
 #include "util/atomic_file.h"
 
 using namespace seriesctl;
+using namespace seriesctl::series;
 
 namespace {
 
 struct Shipped {
-    Project project{test::source_dir()};
-    Series series = load_series_file(project.series_file("vb2-release-fence"));
-    std::vector<PatchFile> patches = load_version_patches(project, series.version("v2"));
-    std::string cover_template = read_file(project.root() / "templates" / "cover.mustache");
+    repo::Project project{test::source_dir()};
+    Series series = repo::load_series_file(project.series_file("vb2-release-fence"));
+    std::vector<patch::PatchFile> patches = repo::load_version_patches(project, series.version("v2"));
+    std::string cover_template = util::read_file(project.root() / "templates" / "cover.mustache");
 
     std::string render(const CoverFacts& facts) const {
         return render_cover(cover_template, "cover.mustache", series, series.version("v2"), patches, facts);

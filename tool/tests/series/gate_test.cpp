@@ -3,6 +3,7 @@
 #include "series/gate.h"
 
 using namespace seriesctl;
+using namespace seriesctl::series;
 
 namespace {
 

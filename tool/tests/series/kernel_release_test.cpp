@@ -3,6 +3,7 @@
 #include "series/kernel_release.h"
 
 using namespace seriesctl;
+using namespace seriesctl::series;
 
 TEST(KernelRelease, ReadsTheTopMakefileOfAStableTree) {
     auto release = release_of_makefile(

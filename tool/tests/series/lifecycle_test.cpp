@@ -7,6 +7,7 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::series;
 
 namespace {
 
@@ -14,7 +15,7 @@ const std::filesystem::path source = test::source_dir();
 
 Series shipped() {
     auto file = source / "series" / "vb2-release-fence.yaml";
-    return parse_series(read_file(file), file.string());
+    return parse_series(util::read_file(file), file.string());
 }
 
 // The shipped series with v2 sent and two replies on it, as watch stores them.
@@ -41,13 +42,14 @@ TEST(LifecycleRules, PatchPrefixFollowsFormatPatch) {
 
 TEST(LifecycleRules, SubjectPrefixIsRewrittenAndNothingElse) {
     auto file = source / "kernel/vb2-release-fence/v2/0001-media-videobuf2-add-dma_resv-release-fence-helper.patch";
-    std::string text = read_file(file);
+    std::string text = util::read_file(file);
     std::string rewritten = with_subject_prefix(text, "PATCH RFC v3 1/3", "0001.patch");
     std::string expected = text;
     expected.replace(expected.find("[PATCH RFC v2 1/3]"), 18, "[PATCH RFC v3 1/3]");
     EXPECT_EQ(rewritten, expected);
     // A "[...]" in the body is not the subject.
-    EXPECT_THROW(with_subject_prefix("From: a@b\nSubject: no brackets\n\n[PATCH] x\n", "PATCH v2", "x.patch"), Error);
+    EXPECT_THROW(with_subject_prefix("From: a@b\nSubject: no brackets\n\n[PATCH] x\n", "PATCH v2", "x.patch"),
+                 util::Error);
 }
 
 TEST(LifecycleRules, AlreadyADraftRefusesToCutAnother) {
@@ -55,14 +57,14 @@ TEST(LifecycleRules, AlreadyADraftRefusesToCutAnother) {
     try {
         version_to_cut_from(series, "");
         FAIL() << "cut a second draft";
-    } catch (const Error& e) {
+    } catch (const util::Error& e) {
         EXPECT_EQ(std::string(e.what()),
                   "series vb2-release-fence has a draft already (v2): finish or send it before cutting another version");
     }
     Series sent = with_v2_reviews();
     EXPECT_EQ(version_to_cut_from(sent, "").name(), "v2");
     EXPECT_EQ(version_to_cut_from(sent, "v1").name(), "v1");
-    EXPECT_THROW(version_to_cut_from(sent, "v7"), Error);
+    EXPECT_THROW(version_to_cut_from(sent, "v7"), util::Error);
 }
 
 TEST(LifecycleRules, NextVersionIsADraftWithASkeletonPerOpenReview) {
@@ -134,16 +136,16 @@ TEST(LifecycleRules, UnknownReviewAndEmptyNoteAreErrors) {
     try {
         find_review_by_key(series, "v2-9");
         FAIL();
-    } catch (const Error& e) {
+    } catch (const util::Error& e) {
         EXPECT_EQ(std::string(e.what()),
                   "series vb2-release-fence has no review with the id or message-id 'v2-9' (see `seriesctl reviews`)");
     }
     Version& v3 = draft_version(series);
-    EXPECT_THROW(address_review(v3, find_review_by_key(series, "v2-1"), ""), Error);
+    EXPECT_THROW(address_review(v3, find_review_by_key(series, "v2-1"), ""), util::Error);
     EXPECT_TRUE(series.versions[1].reviews[0].addressed_in.empty());
 }
 
 TEST(LifecycleRules, NoDraftToAddressIn) {
     Series series = with_v2_reviews();
-    EXPECT_THROW(draft_version(series), Error);
+    EXPECT_THROW(draft_version(series), util::Error);
 }

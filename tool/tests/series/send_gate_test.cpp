@@ -4,6 +4,7 @@
 #include "series/send_gate.h"
 
 using namespace seriesctl;
+using namespace seriesctl::series;
 
 namespace {
 

@@ -4,6 +4,7 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::series;
 
 namespace {
 
@@ -87,7 +88,7 @@ versions:
 std::string error_of(const std::string& text) {
     try {
         parse_series(text, "series/demo.yaml");
-    } catch (const Error& e) {
+    } catch (const util::Error& e) {
         return e.what();
     }
     return "";

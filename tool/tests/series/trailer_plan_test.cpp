@@ -8,11 +8,12 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::series;
 
 namespace {
 
 const std::filesystem::path source = test::source_dir();
-const Address submitter{"Markus Fritsche", "mfritsche@reauktion.de"};
+const mail::Address submitter{"Markus Fritsche", "mfritsche@reauktion.de"};
 
 std::vector<std::filesystem::path> shipped_files(const std::string& version) {
     std::vector<std::filesystem::path> files;
@@ -22,15 +23,16 @@ std::vector<std::filesystem::path> shipped_files(const std::string& version) {
     return files;
 }
 
-std::vector<PatchFile> shipped_patches(const std::string& version) {
-    std::vector<PatchFile> patches;
-    for (const auto& file : shipped_files(version)) patches.push_back(git::read_patch(read_file(file), file.filename()));
+std::vector<patch::PatchFile> shipped_patches(const std::string& version) {
+    std::vector<patch::PatchFile> patches;
+    for (const auto& file : shipped_files(version))
+        patches.push_back(git::read_patch(util::read_file(file), file.filename()));
     return patches;
 }
 
 Series series_with(std::vector<Review> reviews) {
     auto file = source / "series" / "vb2-release-fence.yaml";
-    Series series = parse_series(read_file(file), file.string());
+    Series series = parse_series(util::read_file(file), file.string());
     series.versions[1].state = VersionState::sent;
     series.versions[1].sent = SentRecord{"2026-05-14", "c@x.org", "", {}};
     series.versions[1].reviews = std::move(reviews);
@@ -49,15 +51,15 @@ Review review(const std::string& id, int patch, std::vector<std::string> trailer
 
 TEST(TrailerPlan, GivenTrailersGoBeforeTheSubmittersSignOffAndNothingElseMoves) {
     auto file = shipped_files("v2")[0];
-    std::string text = read_file(file);
-    PatchFile patch = git::read_patch(text, "0001.patch");
+    std::string text = util::read_file(file);
+    patch::PatchFile patch = git::read_patch(text, "0001.patch");
     std::string out = with_trailers(text, patch, {"Reviewed-by: Rey Viewer <rey@example.org>", "Acked-by: A <a@b.org>"},
                                     submitter);
     std::string sob = "Signed-off-by: Markus Fritsche <mfritsche@reauktion.de>\n";
     std::string expected = text;
     expected.insert(expected.find(sob), "Reviewed-by: Rey Viewer <rey@example.org>\nAcked-by: A <a@b.org>\n");
     EXPECT_EQ(out, expected);
-    PatchFile back = git::read_patch(out, "0001.patch");
+    patch::PatchFile back = git::read_patch(out, "0001.patch");
     ASSERT_EQ(back.trailers.size(), 3u);
     EXPECT_EQ(back.trailers[0].key, "Reviewed-by");
     EXPECT_EQ(back.trailers[2].key, "Signed-off-by");
@@ -67,9 +69,9 @@ TEST(TrailerPlan, GivenTrailersGoBeforeTheSubmittersSignOffAndNothingElseMoves) 
 
 TEST(TrailerPlan, WithoutTheSubmittersSignOffTheyGoAfterTheLastTrailer) {
     auto file = shipped_files("v2")[1];
-    std::string text = read_file(file);
-    PatchFile patch = git::read_patch(text, "0002.patch");
-    std::string out = with_trailers(text, patch, {"Tested-by: T <t@x.org>"}, Address{"Other", "other@x.org"});
+    std::string text = util::read_file(file);
+    patch::PatchFile patch = git::read_patch(text, "0002.patch");
+    std::string out = with_trailers(text, patch, {"Tested-by: T <t@x.org>"}, mail::Address{"Other", "other@x.org"});
     std::string sob = "Signed-off-by: Markus Fritsche <mfritsche@reauktion.de>\n";
     std::string expected = text;
     expected.insert(expected.find(sob) + sob.size(), "Tested-by: T <t@x.org>\n");
@@ -99,7 +101,7 @@ TEST(TrailerPlan, ChangedCodeIsFlaggedNotCarriedUnlessForced) {
     auto v1 = shipped_patches("v1");
     auto v2 = shipped_patches("v2");
     // The draft's patch 3 is v1's: its code is not what was reviewed on v2.
-    std::vector<PatchFile> draft = {v2[0], v2[1], v1[2]};
+    std::vector<patch::PatchFile> draft = {v2[0], v2[1], v1[2]};
     TrailerPlan plan = plan_trailers(series, series.versions[2], draft, {{"v2", v2}}, false);
     EXPECT_TRUE(plan.add[2].empty());
     ASSERT_EQ(plan.code_changed.size(), 1u);
@@ -118,7 +120,7 @@ TEST(TrailerPlan, ATrailerForAPatchTheDraftDoesNotHaveIsAnError) {
     try {
         plan_trailers(series, series.versions[2], v2, {{"v2", v2}}, false);
         FAIL();
-    } catch (const Error& e) {
+    } catch (const util::Error& e) {
         EXPECT_EQ(std::string(e.what()), "review v2-1 gives trailers on patch 4 of v2, and v3 has 3 patches");
     }
 }

@@ -10,7 +10,7 @@
 namespace seriesctl::test {
 
 CannedHttpServer::CannedHttpServer(std::string response) : response_(std::move(response)) {
-    listener_ = UniqueFd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+    listener_ = util::UniqueFd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
     sockaddr_in where{};
     where.sin_family = AF_INET;
     where.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
@@ -43,7 +43,7 @@ void CannedHttpServer::serve() {
     while (!stop_) {
         pollfd waiting{listener_.get(), POLLIN, 0};
         if (::poll(&waiting, 1, 50) <= 0) continue;
-        UniqueFd client(::accept4(listener_.get(), nullptr, nullptr, SOCK_CLOEXEC));
+        util::UniqueFd client(::accept4(listener_.get(), nullptr, nullptr, SOCK_CLOEXEC));
         if (!client) continue;
         std::string request;
         char buffer[4096];

@@ -31,7 +31,7 @@ private:
     void serve();
 
     std::string response_;
-    UniqueFd listener_;
+    util::UniqueFd listener_;
     int port_ = 0;
     std::atomic<bool> stop_{false};
     std::atomic<size_t> requests_{0};

@@ -19,8 +19,8 @@ std::vector<std::pair<std::string, std::string>> git_test_env() {
             {"GIT_COMMITTER_DATE", "2026-05-01T10:00:00+00:00"}};
 }
 
-std::string run_ok(const Command& command, std::string_view input) {
-    ProcessResult result = run_command(command, input);
+std::string run_ok(const proc::Command& command, std::string_view input) {
+    proc::ProcessResult result = run_command(command, input);
     if (!result.ok())
         throw std::runtime_error(command.display() + " exited " + std::to_string(result.exit_code) + ": " + result.err);
     return result.out;
@@ -32,7 +32,7 @@ GitRepo::GitRepo(std::filesystem::path dir) : dir_(std::move(dir)) {
 }
 
 std::string GitRepo::git(const std::vector<std::string>& args, std::string_view input) const {
-    Command command{{"git"}, dir_, git_test_env()};
+    proc::Command command{{"git"}, dir_, git_test_env()};
     command.argv.insert(command.argv.end(), args.begin(), args.end());
     return run_ok(command, input);
 }
@@ -61,9 +61,9 @@ std::vector<std::filesystem::path> GitRepo::format_patch(const std::string& rang
     return files;
 }
 
-Command seriesctl_command(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+proc::Command seriesctl_command(const std::vector<std::string>& args, const std::filesystem::path& cwd,
                           const std::filesystem::path& home) {
-    Command command{{test::seriesctl_binary()}, cwd, git_test_env()};
+    proc::Command command{{test::seriesctl_binary()}, cwd, git_test_env()};
     command.argv.insert(command.argv.end(), args.begin(), args.end());
     command.env.push_back({"XDG_CACHE_HOME", (home / "cache").string()});
     command.env.push_back({"XDG_CONFIG_HOME", (home / "config").string()});
@@ -72,7 +72,7 @@ Command seriesctl_command(const std::vector<std::string>& args, const std::files
     return command;
 }
 
-ProcessResult run_seriesctl(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+proc::ProcessResult run_seriesctl(const std::vector<std::string>& args, const std::filesystem::path& cwd,
                             const std::filesystem::path& home) {
     return run_command(seriesctl_command(args, cwd, home));
 }

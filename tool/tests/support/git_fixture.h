@@ -9,7 +9,7 @@
 namespace seriesctl::test {
 
 /// Runs a command and fails the test (throws) unless it exits 0; returns stdout.
-std::string run_ok(const Command& command, std::string_view input = {});
+std::string run_ok(const proc::Command& command, std::string_view input = {});
 
 /// A real git repository driven through the git command line, with a fixed
 /// identity and no global config, so tests produce real format-patch output.
@@ -36,11 +36,11 @@ std::vector<std::pair<std::string, std::string>> git_test_env();
 
 /// The built seriesctl binary with `args` in `cwd`, with XDG dirs under `home`,
 /// for tests that run it in the background.
-Command seriesctl_command(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+proc::Command seriesctl_command(const std::vector<std::string>& args, const std::filesystem::path& cwd,
                           const std::filesystem::path& home);
 
 /// Runs the built seriesctl binary with `args` in `cwd`, with XDG dirs under `home`.
-ProcessResult run_seriesctl(const std::vector<std::string>& args, const std::filesystem::path& cwd,
+proc::ProcessResult run_seriesctl(const std::vector<std::string>& args, const std::filesystem::path& cwd,
                             const std::filesystem::path& home);
 
 }  // namespace seriesctl::test

@@ -17,11 +17,11 @@ fs::path borrow_kernel_cache(const fs::path& home, WorkTrees work_trees) {
         throw std::runtime_error(shared.string() + " has no imported kernel tree: run tool/test, which imports "
                                  "debian-6.12 before the tests");
     fs::create_directories(mine);
-    run_ok(Command{{"git", "init", "-q", "--bare", (mine / "store.git").string()}});
+    run_ok(proc::Command{{"git", "init", "-q", "--bare", (mine / "store.git").string()}});
     write(mine / "store.git" / "objects" / "info" / "alternates", (shared / "store.git" / "objects").string() + "\n");
-    std::string refs = run_ok(Command{{"git", "--git-dir=" + (shared / "store.git").string(), "for-each-ref",
+    std::string refs = run_ok(proc::Command{{"git", "--git-dir=" + (shared / "store.git").string(), "for-each-ref",
                                        "--format=create %(refname) %(objectname)"}});
-    run_ok(Command{{"git", "--git-dir=" + (mine / "store.git").string(), "update-ref", "--stdin"}}, refs);
+    run_ok(proc::Command{{"git", "--git-dir=" + (mine / "store.git").string(), "update-ref", "--stdin"}}, refs);
 
     fs::create_directories(mine / "trees");
     if (fs::exists(shared / "trees"))
@@ -30,7 +30,7 @@ fs::path borrow_kernel_cache(const fs::path& home, WorkTrees work_trees) {
             if (work_trees == WorkTrees::shared)
                 fs::create_directory_symlink(tree.path(), own);
             else
-                run_ok(Command{{"cp", "-a", tree.path().string(), own.string()}});
+                run_ok(proc::Command{{"cp", "-a", tree.path().string(), own.string()}});
         }
     // Compiles are shared between tests (reused when their inputs match);
     // they are the suite's, apart from the user's own build directories.

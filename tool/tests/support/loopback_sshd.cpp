@@ -15,8 +15,8 @@ namespace fs = std::filesystem;
 namespace {
 
 void keygen(const fs::path& key) {
-    ProcessResult made = run_command(Command{{"ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "seriesctl-test",
-                                              "-f", key.string()}});
+    proc::ProcessResult made = run_command(
+        proc::Command{{"ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "seriesctl-test", "-f", key.string()}});
     if (!made.ok()) throw std::runtime_error("ssh-keygen failed: " + made.tail());
 }
 
@@ -48,9 +48,9 @@ LoopbackSshd::LoopbackSshd(const fs::path& dir) : dir_(dir), port_(free_port()) 
           "PermitRootLogin prohibit-password\n"
           "AllowUsers " + user_name() + "\n"
           "Subsystem sftp /usr/lib/openssh/sftp-server\n");
-    process_ = std::make_unique<Subprocess>(
-        Command{{"timeout", "600", "/usr/sbin/sshd", "-D", "-e", "-f", (dir_ / "sshd_config").string()}},
-        Subprocess::Stdin::closed);
+    process_ = std::make_unique<proc::Subprocess>(
+        proc::Command{{"timeout", "600", "/usr/sbin/sshd", "-D", "-e", "-f", (dir_ / "sshd_config").string()}},
+        proc::Subprocess::Stdin::closed);
     wait_for_port(port_, "sshd");
 }
 
@@ -58,7 +58,7 @@ LoopbackSshd::~LoopbackSshd() = default;  // Subprocess's destructor stops it (S
 
 fs::path LoopbackSshd::client_config(const std::string& alias, bool trust_host_key, const std::string& extra) const {
     fs::path known_hosts = dir_ / (alias + "-known_hosts");
-    std::string host_key = read_file(dir_ / "host_key.pub");
+    std::string host_key = util::read_file(dir_ / "host_key.pub");
     write(known_hosts, trust_host_key ? "[127.0.0.1]:" + std::to_string(port_) + " " + host_key : "");
     fs::path config = dir_ / (alias + "-ssh_config");
     write(config, "Host " + alias + "\n"

@@ -29,7 +29,7 @@ public:
 private:
     std::filesystem::path dir_;
     int port_;
-    std::unique_ptr<Subprocess> process_;
+    std::unique_ptr<proc::Subprocess> process_;
 };
 
 }  // namespace seriesctl::test

@@ -17,9 +17,10 @@ fs::path copy_project(const fs::path& dir) {
     // series/ from the index: what is committed plus what the developer
     // staged, never the gates a run of the main job wrote into the work tree.
     // (A source tree that is no git checkout has only its files to give.)
-    ProcessResult tracked = run_command(Command{{"git", "-C", source.string(), "ls-files", "-z", "--", "series"}});
+    proc::ProcessResult tracked =
+        run_command(proc::Command{{"git", "-C", source.string(), "ls-files", "-z", "--", "series"}});
     if (tracked.ok() && !tracked.out.empty())
-        run_ok(Command{{"git", "-C", source.string(), "checkout-index", "--force", "-z", "--stdin",
+        run_ok(proc::Command{{"git", "-C", source.string(), "checkout-index", "--force", "-z", "--stdin",
                         "--prefix=" + (fs::absolute(dir) / "").string()}},
                tracked.out);
     else

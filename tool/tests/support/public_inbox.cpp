@@ -18,8 +18,8 @@ namespace {
 
 const char* address = "list@example.org";
 
-UniqueFd loopback_socket() {
-    UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
+util::UniqueFd loopback_socket() {
+    util::UniqueFd fd(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0));
     if (!fd) throw std::runtime_error("socket() failed");
     return fd;
 }
@@ -33,7 +33,7 @@ sockaddr_in loopback(int port) {
 }
 
 bool accepts_connections(int port) {
-    UniqueFd fd = loopback_socket();
+    util::UniqueFd fd = loopback_socket();
     sockaddr_in where = loopback(port);
     return ::connect(fd.get(), reinterpret_cast<sockaddr*>(&where), sizeof where) == 0;
 }
@@ -80,7 +80,7 @@ void PublicInbox::deliver(const std::string& mail) const {
 }
 
 int free_port() {
-    UniqueFd fd = loopback_socket();
+    util::UniqueFd fd = loopback_socket();
     sockaddr_in where = loopback(0);
     socklen_t size = sizeof where;
     if (::bind(fd.get(), reinterpret_cast<sockaddr*>(&where), sizeof where) != 0 ||
@@ -90,10 +90,10 @@ int free_port() {
 }
 
 InboxServer::InboxServer(const PublicInbox& inbox, int port) : port_(port ? port : free_port()) {
-    Command command{{"timeout", "600", "public-inbox-httpd", "-W0", "-l", "127.0.0.1:" + std::to_string(port_)},
+    proc::Command command{{"timeout", "600", "public-inbox-httpd", "-W0", "-l", "127.0.0.1:" + std::to_string(port_)},
                     inbox.dir(),
                     inbox.env()};
-    process_ = std::make_unique<Subprocess>(command, Subprocess::Stdin::closed);
+    process_ = std::make_unique<proc::Subprocess>(command, proc::Subprocess::Stdin::closed);
     wait_for_port(port_, "public-inbox-httpd");
 }
 

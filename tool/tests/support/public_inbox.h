@@ -56,7 +56,7 @@ public:
 
 private:
     int port_;
-    std::unique_ptr<Subprocess> process_;
+    std::unique_ptr<proc::Subprocess> process_;
 };
 
 /// A mail as the tests write them: headers in order, then the body.

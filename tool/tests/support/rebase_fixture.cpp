@@ -222,7 +222,7 @@ std::vector<std::string> RebaseFixture::rewrite_series_mails(std::string* cover_
                                         {"--cover-letter", "--thread", "--subject-prefix=PATCH v5"});
     std::vector<std::string> mails;
     for (const auto& file : files) {
-        std::string text = read_file(file);
+        std::string text = util::read_file(file);
         mails.push_back(text.substr(text.find('\n') + 1));  // a mail, without format-patch's mbox "From " line
     }
     auto id = mails.front().find("Message-Id: <");
@@ -231,11 +231,11 @@ std::vector<std::string> RebaseFixture::rewrite_series_mails(std::string* cover_
 }
 
 GitDaemon::GitDaemon(const fs::path& base) : port_(free_port()) {
-    Command command{{"timeout", "120", "git", "daemon", "--reuseaddr", "--export-all", "--listen=127.0.0.1",
+    proc::Command command{{"timeout", "120", "git", "daemon", "--reuseaddr", "--export-all", "--listen=127.0.0.1",
                      "--port=" + std::to_string(port_), "--base-path=" + base.string(), base.string()},
                     base,
                     git_test_env()};
-    process_ = std::make_unique<Subprocess>(command, Subprocess::Stdin::closed);
+    process_ = std::make_unique<proc::Subprocess>(command, proc::Subprocess::Stdin::closed);
     wait_for_port(port_, "git daemon");
 }
 

@@ -54,7 +54,7 @@ public:
 
 private:
     int port_;
-    std::unique_ptr<Subprocess> process_;
+    std::unique_ptr<proc::Subprocess> process_;
 };
 
 }  // namespace seriesctl::test

@@ -27,25 +27,27 @@ SendFixture::SendFixture() : project_(copy_project(temp_ / "project")) {
 }
 
 std::string SendFixture::tree_tip() const {
-    std::string tip = run_ok(Command{{"git", "--git-dir=" + (home() / "cache" / "seriesctl" / "store.git").string(),
-                                      "rev-parse", "refs/trees/debian-6.12"}});
+    std::string tip =
+        run_ok(proc::Command{{"git", "--git-dir=" + (home() / "cache" / "seriesctl" / "store.git").string(),
+                              "rev-parse", "refs/trees/debian-6.12"}});
     return tip.substr(0, tip.find('\n'));
 }
 
 fs::path SendFixture::tree() const { return home() / "cache" / "seriesctl" / "trees" / "debian-6.12"; }
 
 void SendFixture::pass_gates() const {
-    Project project(project_);
-    VersionAtHand at_hand = load_version_at_hand(project, "vb2-release-fence", "v2");
-    CurrentContent content = current_content(project, at_hand.series, at_hand.patches, tree_tip());
-    std::map<std::string, Evidence> gates;
+    repo::Project project(project_);
+    repo::VersionAtHand at_hand = repo::load_version_at_hand(project, "vb2-release-fence", "v2");
+    series::CurrentContent content = repo::current_content(project, at_hand.series, at_hand.patches, tree_tip());
+    std::map<std::string, series::Evidence> gates;
     for (const auto& name : at_hand.series.required_gates) {
-        Binding binding = name == "checkpatch" || name == "lint" ? Binding::content : Binding::code;
-        Evidence evidence = make_evidence(binding, true, content, "debian-6.12", now_iso8601());
+        series::Binding binding =
+            name == "checkpatch" || name == "lint" ? series::Binding::content : series::Binding::code;
+        series::Evidence evidence = series::make_evidence(binding, true, content, "debian-6.12", util::now_iso8601());
         evidence.figures = {{"errors", "0"}};
         gates[name] = evidence;
     }
-    record_gates(project, "vb2-release-fence", "v2", gates);
+    repo::record_gates(project, "vb2-release-fence", "v2", gates);
 }
 
 void SendFixture::use_smtp_port(int port) const {
@@ -57,10 +59,10 @@ void SendFixture::use_archive(const std::string& url) const {
           "url: " + url + "\ninbox: all\ntimeouts:\n  connect: 2\n  total: 10\nretries: 0\n");
 }
 
-ProcessResult SendFixture::seriesctl(const std::vector<std::string>& args) const {
+proc::ProcessResult SendFixture::seriesctl(const std::vector<std::string>& args) const {
     std::vector<std::string> all = {"--root", project_.string()};
     all.insert(all.end(), args.begin(), args.end());
-    Command command = seriesctl_command(all, project_, home());
+    proc::Command command = seriesctl_command(all, project_, home());
     command.env.push_back({"GIT_CONFIG_GLOBAL", (home() / "gitconfig").string()});
     command.argv.insert(command.argv.begin(), {"timeout", "600"});
     return run_command(command);
@@ -69,15 +71,15 @@ ProcessResult SendFixture::seriesctl(const std::vector<std::string>& args) const
 std::vector<Received> read_mbox(const fs::path& mbox) {
     std::vector<Received> out;
     if (!fs::exists(mbox)) return out;
-    for (const auto& message : split_mboxrd(read_file(mbox), mbox.string()))
-        out.push_back({parse_mail(message.text, mbox.string(), message.line), message.text});
+    for (const auto& message : mail::split_mboxrd(util::read_file(mbox), mbox.string()))
+        out.push_back({mail::parse_mail(message.text, mbox.string(), message.line), message.text});
     return out;
 }
 
 std::string header(const std::string& text, const std::string& name) {
-    auto headers = parse_headers(text, nullptr);
+    auto headers = mail::parse_headers(text, nullptr);
     if (!headers) return "";
-    const MailHeader* found = find_header(*headers, name);
+    const mail::MailHeader* found = mail::find_header(*headers, name);
     return found ? found->value : "";
 }
 

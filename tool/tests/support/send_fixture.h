@@ -32,7 +32,7 @@ public:
     void use_archive(const std::string& url) const;
 
     /// `seriesctl --root <project> args…` with the fixture's environment.
-    ProcessResult seriesctl(const std::vector<std::string>& args) const;
+    proc::ProcessResult seriesctl(const std::vector<std::string>& args) const;
 
 private:
     TempDir temp_;
@@ -42,7 +42,7 @@ private:
 /// The mails of an mbox written by the test SMTP server, parsed, with
 /// their raw text.
 struct Received {
-    Mail mail;
+    mail::Mail mail;
     std::string text;
 };
 std::vector<Received> read_mbox(const std::filesystem::path& mbox);

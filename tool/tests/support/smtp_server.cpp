@@ -8,12 +8,13 @@ namespace seriesctl::test {
 
 SmtpServer::SmtpServer(const std::filesystem::path& dir, int stop_after) : dir_(dir), port_(free_port()) {
     std::filesystem::create_directories(dir_);
-    Command command{{"timeout", "300", "/usr/bin/python3", test::source_dir() + "/tool/tests/support/smtp_sink.py",
-                     "--port", std::to_string(port_), "--mbox", mbox().string(), "--envelopes", envelopes().string(),
-                     "--stop-after", std::to_string(stop_after)},
-                    {},
-                    {}};
-    process_ = std::make_unique<Subprocess>(command, Subprocess::Stdin::closed);
+    proc::Command command{
+        {"timeout", "300", "/usr/bin/python3", test::source_dir() + "/tool/tests/support/smtp_sink.py", "--port",
+         std::to_string(port_), "--mbox", mbox().string(), "--envelopes", envelopes().string(), "--stop-after",
+         std::to_string(stop_after)},
+        {},
+        {}};
+    process_ = std::make_unique<proc::Subprocess>(command, proc::Subprocess::Stdin::closed);
     wait_for_port(port_, "smtp_sink.py");
 }
 

@@ -28,7 +28,7 @@ public:
 private:
     std::filesystem::path dir_;
     int port_;
-    std::unique_ptr<Subprocess> process_;
+    std::unique_ptr<proc::Subprocess> process_;
 };
 
 /// A GIT_CONFIG_GLOBAL for git send-email to that server: sendemail.smtpserver,

@@ -7,6 +7,7 @@
 #include "tree/tarball_import.h"
 
 using namespace seriesctl;
+using namespace seriesctl::tree;
 namespace fs = std::filesystem;
 
 namespace {
@@ -15,23 +16,23 @@ git::Library libgit2;
 
 // A tarball of a tree whose Makefile says v6.12.<sublevel>, as Debian's
 // linux-source package is after each security update.
-TreeSpec stable_tarball(const test::TempDir& dir, int sublevel) {
+config::TreeSpec stable_tarball(const test::TempDir& dir, int sublevel) {
     auto top = dir / ("stage-" + std::to_string(sublevel)) / "linux-source-6.12";
     test::write(top / "Makefile", "VERSION = 6\nPATCHLEVEL = 12\nSUBLEVEL = " + std::to_string(sublevel) +
                                       "\nEXTRAVERSION =\nNAME = Baby Opossum Posse\n");
     test::write(top / "drivers" / "media" / "rga.c", "int rga;\n");
     auto tarball = dir / ("linux-source-6.12." + std::to_string(sublevel) + ".tar");
-    test::run_ok(Command{{"tar", "-cf", tarball.string(), "--mtime=2026-01-02 03:04:05Z", "--owner=0", "--group=0",
-                          "-C", top.parent_path().string(), "linux-source-6.12"}});
-    TreeSpec tree;
+    test::run_ok(proc::Command{{"tar", "-cf", tarball.string(), "--mtime=2026-01-02 03:04:05Z", "--owner=0",
+                                "--group=0", "-C", top.parent_path().string(), "linux-source-6.12"}});
+    config::TreeSpec tree;
     tree.name = "debian-6.12";
     tree.tarball = tarball.string();
     tree.version = "6.12." + std::to_string(sublevel) + "-1~deb12u1";
     return tree;
 }
 
-Version based_on(const std::string& upstream, const std::string& commit = "") {
-    Version version;
+series::Version based_on(const std::string& upstream, const std::string& commit = "") {
+    series::Version version;
     version.number = 2;
     version.base = {"debian-6.12", upstream, commit};
     return version;
@@ -40,9 +41,9 @@ Version based_on(const std::string& upstream, const std::string& commit = "") {
 struct Stores {
     test::TempDir dir;
     TreeStore store{dir / "cache"};
-    TreeConfig trees;
+    config::TreeConfig trees;
     std::string import(int sublevel) {
-        TreeSpec tree = stable_tarball(dir, sublevel);
+        config::TreeSpec tree = stable_tarball(dir, sublevel);
         trees[tree.name] = tree;
         return import_tarball(tree, store, [](size_t) {}).commit;
     }
@@ -121,13 +122,13 @@ TEST(BaseStanding, ATreeNotInTheCacheIsNotCompared) {
 TEST(BaseStanding, RebaseRecordsATarballTreeByReleaseAndARemoteByCommit) {
     Stores at;
     std::string tip = at.import(118);
-    Base tarball = base_at_tip(at.trees.at("debian-6.12"), at.store, tip);
+    series::Base tarball = base_at_tip(at.trees.at("debian-6.12"), at.store, tip);
     EXPECT_EQ(tarball.upstream, "v6.12.118");
     EXPECT_EQ(tarball.commit, "");
-    TreeSpec remote;
+    config::TreeSpec remote;
     remote.name = "media-next";
-    remote.kind = TreeSpec::Kind::remote;
-    Base fetched = base_at_tip(remote, at.store, tip);
+    remote.kind = config::TreeSpec::Kind::remote;
+    series::Base fetched = base_at_tip(remote, at.store, tip);
     EXPECT_EQ(fetched.tree, "media-next");
     EXPECT_EQ(fetched.commit, tip);
     EXPECT_EQ(fetched.upstream, "");
@@ -136,7 +137,7 @@ TEST(BaseStanding, RebaseRecordsATarballTreeByReleaseAndARemoteByCommit) {
 TEST(BaseStanding, PendingImportSaysWhenTheInstalledTarballIsNotTheCachedTip) {
     Stores at;
     at.import(117);
-    TreeSpec newer = stable_tarball(at.dir, 118);
+    config::TreeSpec newer = stable_tarball(at.dir, 118);
     EXPECT_EQ(pending_import(newer, at.store),
               newer.tarball + " 6.12.118-1_deb12u1 is installed but debian-6.12 in the cache is an older import: run "
                               "`seriesctl tree import debian-6.12`");

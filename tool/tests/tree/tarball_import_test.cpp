@@ -9,6 +9,7 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::tree;
 
 namespace {
 
@@ -25,22 +26,22 @@ std::filesystem::path make_tarball(const test::TempDir& dir, const std::string& 
     std::filesystem::create_symlink("rga.c", top / "drivers" / "media" / "rga-link.c");
     std::filesystem::create_hard_link(top / "Makefile", top / "Makefile.hard");
     auto tarball = dir / name;
-    test::run_ok(Command{{"tar", "-cJf", tarball.string(), "--mtime=2026-01-02 03:04:05Z", "--owner=0", "--group=0",
-                          "--sort=name", "-C", (dir / "stage").string(), "linux-source-9.9"}});
+    test::run_ok(proc::Command{{"tar", "-cJf", tarball.string(), "--mtime=2026-01-02 03:04:05Z", "--owner=0",
+                                "--group=0", "--sort=name", "-C", (dir / "stage").string(), "linux-source-9.9"}});
     return tarball;
 }
 
-TreeSpec spec(const std::filesystem::path& tarball) {
-    TreeSpec tree;
+config::TreeSpec spec(const std::filesystem::path& tarball) {
+    config::TreeSpec tree;
     tree.name = "small";
-    tree.kind = TreeSpec::Kind::tarball;
+    tree.kind = config::TreeSpec::Kind::tarball;
     tree.tarball = tarball.string();
     tree.version = "9.9-1~deb12u1";
     return tree;
 }
 
 std::string in_store(const TreeStore& store, const std::vector<std::string>& args) {
-    Command command{{"git", "--git-dir=" + store.store_dir().string()}};
+    proc::Command command{{"git", "--git-dir=" + store.store_dir().string()}};
     command.argv.insert(command.argv.end(), args.begin(), args.end());
     return test::run_ok(command);
 }
@@ -85,11 +86,11 @@ TEST(TarballImport, IsIdempotentAndDeterministicAcrossMachines) {
 TEST(TarballImport, InterruptedImportLeavesNoRefAndCanBeRunAgain) {
     test::TempDir dir;
     auto tarball = make_tarball(dir);
-    std::string whole = read_file(tarball);
+    std::string whole = util::read_file(tarball);
     auto cut = dir / "cut.tar.xz";
     test::write(cut, whole.substr(0, whole.size() / 2));
     TreeStore store(dir / "cache");
-    EXPECT_THROW(import_tarball(spec(cut), store, no_progress), Error);
+    EXPECT_THROW(import_tarball(spec(cut), store, no_progress), util::Error);
     EXPECT_FALSE(store.resolve("refs/trees/small"));
     EXPECT_FALSE(store.resolve("refs/tags/small/9.9-1_deb12u1"));
     ImportResult result = import_tarball(spec(tarball), store, no_progress);
@@ -103,7 +104,7 @@ TEST(TarballImport, MissingTarballIsAClearError) {
     try {
         import_tarball(spec(dir / "absent.tar.xz"), store, no_progress);
         FAIL();
-    } catch (const Error& e) {
+    } catch (const util::Error& e) {
         EXPECT_EQ(std::string(e.what()), "tree small: " + (dir / "absent.tar.xz").string() + " does not exist");
     }
 }
@@ -113,14 +114,14 @@ TEST(WorkTree, ChecksOutSharesObjectsAndFinishesAnInterruptedCheckout) {
     TreeStore store(dir / "cache");
     ImportResult result = import_tarball(spec(make_tarball(dir)), store, no_progress);
     auto work = ensure_work_tree(store, "small", result.commit, [](const std::string&) {});
-    EXPECT_EQ(read_file(work / "drivers" / "media" / "rga.c"), "int rga;\n");
+    EXPECT_EQ(util::read_file(work / "drivers" / "media" / "rga.c"), "int rga;\n");
     EXPECT_TRUE(std::filesystem::is_symlink(work / "drivers" / "media" / "rga-link.c"));
-    EXPECT_EQ(read_file(work / ".git" / "objects" / "info" / "alternates"),
+    EXPECT_EQ(util::read_file(work / ".git" / "objects" / "info" / "alternates"),
               (store.store_dir() / "objects").string() + "\n");
 
     // Interrupted: a file is missing and the completion marker was never written.
     std::filesystem::remove(work / "Makefile");
     std::filesystem::remove(work / ".git" / "seriesctl-checkout");
     ensure_work_tree(store, "small", result.commit, [](const std::string&) {});
-    EXPECT_EQ(read_file(work / "Makefile"), "VERSION = 9\n");
+    EXPECT_EQ(util::read_file(work / "Makefile"), "VERSION = 9\n");
 }

@@ -6,6 +6,7 @@
 #include "tree/series_tree.h"
 
 using namespace seriesctl;
+using namespace seriesctl::tree;
 using namespace seriesctl::test;
 
 namespace {
@@ -13,7 +14,7 @@ namespace {
 std::string line_of(const std::string& text) { return text.substr(0, text.find('\n')); }
 
 std::string store_git(const RebaseFixture& fixture, const std::vector<std::string>& args) {
-    Command command{{"git", "--git-dir=" + fixture.store().string()}, {}, git_test_env()};
+    proc::Command command{{"git", "--git-dir=" + fixture.store().string()}, {}, git_test_env()};
     command.argv.insert(command.argv.end(), args.begin(), args.end());
     return line_of(run_ok(command));
 }
@@ -30,7 +31,7 @@ TEST(TreeSync, FetchesATreeServedByGitDaemon) {
     GitDaemon daemon(dir.path());
     add_user_trees(fixture, "  served:\n    kind: remote\n    url: " + daemon.url("upstream") + "\n    branch: offset\n");
 
-    ProcessResult sync = run_seriesctl({"tree", "sync", "served"}, fixture.project(), fixture.home());
+    proc::ProcessResult sync = run_seriesctl({"tree", "sync", "served"}, fixture.project(), fixture.home());
     ASSERT_EQ(sync.exit_code, 0) << sync.err;
     EXPECT_EQ(sync.out, "served: new -> " + fixture.tip("offset").substr(0, 12) + "\n");
     EXPECT_NE(sync.err.find("served: fetching "), std::string::npos) << "progress while fetching";
@@ -42,7 +43,7 @@ TEST(TreeSync, RefusesABranchTheRemoteDoesNotHave) {
     RebaseFixture fixture(dir.path());
     add_user_trees(fixture, "  gone:\n    kind: remote\n    url: file://" + fixture.upstream().dir().string() +
                                 "\n    branch: no-such-branch\n");
-    ProcessResult sync = run_seriesctl({"tree", "sync", "gone"}, fixture.project(), fixture.home());
+    proc::ProcessResult sync = run_seriesctl({"tree", "sync", "gone"}, fixture.project(), fixture.home());
     EXPECT_EQ(sync.exit_code, 2);
     EXPECT_EQ(sync.err, "seriesctl: file://" + fixture.upstream().dir().string() + " has no refs/heads/no-such-branch\n");
 }
@@ -63,7 +64,7 @@ TEST(TreeSync, BuildsASeriesTreeFromLoreWithB4) {
     write(fixture.project() / "config" / "lore.yaml", "url: " + server.url() + "\ninbox: all\n");
     add_user_trees(fixture, "  rga3:\n    kind: series\n    base: clean\n    apply:\n      - " + cover + "\n");
 
-    ProcessResult sync = run_seriesctl({"tree", "sync", "--all"}, fixture.project(), fixture.home());
+    proc::ProcessResult sync = run_seriesctl({"tree", "sync", "--all"}, fixture.project(), fixture.home());
     ASSERT_EQ(sync.exit_code, 0) << sync.err;
     EXPECT_NE(sync.out.find("\nrga3: new -> "), std::string::npos) << sync.out;
     EXPECT_EQ(store_git(fixture, {"rev-parse", "refs/trees/rga3^{tree}"}),
@@ -73,16 +74,17 @@ TEST(TreeSync, BuildsASeriesTreeFromLoreWithB4) {
     SeriesTreeBase base = series_tree_base(TreeStore(fixture.home() / "cache" / "seriesctl"), "rga3");
     EXPECT_EQ(base.base_commit, fixture.tip("clean"));
     std::string shown = fixture.upstream().git({"show", "rewrite"});
-    Command patch_id{{"git", "patch-id", "--stable"}, fixture.upstream().dir(), git_test_env()};
+    proc::Command patch_id{{"git", "patch-id", "--stable"}, fixture.upstream().dir(), git_test_env()};
     ASSERT_EQ(base.prerequisite_patch_ids.size(), 1u);
     EXPECT_EQ(base.prerequisite_patch_ids[0], line_of(run_ok(patch_id, shown)).substr(0, 40));
 
-    ProcessResult check = run_seriesctl({"rebase", "--check", "--onto", "rga3"}, fixture.project(), fixture.home());
+    proc::ProcessResult check =
+        run_seriesctl({"rebase", "--check", "--onto", "rga3"}, fixture.project(), fixture.home());
     EXPECT_EQ(check.exit_code, 1);
     EXPECT_NE(check.out.find("rga3 2/2 drivers/media/platform/rockchip/rga/rga.c: conflict\n"), std::string::npos)
         << check.out;
 
-    ProcessResult rebase = run_seriesctl({"rebase", "--onto", "rga3"}, fixture.project(), fixture.home());
+    proc::ProcessResult rebase = run_seriesctl({"rebase", "--onto", "rga3"}, fixture.project(), fixture.home());
     EXPECT_EQ(rebase.exit_code, 1);
     EXPECT_NE(rebase.out.find("rga3 carries unmerged series; a cover letter declares:\n  base-commit: " +
                               fixture.tip("clean") + "\n  prerequisite-patch-id: " + base.prerequisite_patch_ids[0] +

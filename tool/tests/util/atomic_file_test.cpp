@@ -10,6 +10,7 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::util;
 
 namespace {
 

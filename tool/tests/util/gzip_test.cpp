@@ -5,6 +5,7 @@
 #include "util/gzip.h"
 
 using namespace seriesctl;
+using namespace seriesctl::util;
 
 namespace {
 

@@ -10,6 +10,7 @@
 #include "util/scratch_dir.h"
 
 using namespace seriesctl;
+using namespace seriesctl::util;
 namespace fs = std::filesystem;
 
 namespace {

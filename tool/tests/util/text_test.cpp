@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-namespace seriesctl {
+namespace seriesctl::util {
 namespace {
 
 TEST(Text, LowercaseTouchesOnlyAsciiLetters) {
@@ -22,4 +22,4 @@ TEST(Text, JoinedPutsTheSeparatorBetweenEveryTwoItems) {
 }
 
 }  // namespace
-}  // namespace seriesctl
+}  // namespace seriesctl::util

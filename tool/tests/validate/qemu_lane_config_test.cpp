@@ -5,6 +5,7 @@
 #include "util/error.h"
 
 using namespace seriesctl;
+using namespace seriesctl::validate;
 
 TEST(QemuLaneConfig, ReadsTheLane) {
     auto config = parse_qemu_lane_config("fragment: tiny\n"
@@ -21,11 +22,11 @@ TEST(QemuLaneConfig, BadInputNamesTheFileAndField) {
     try {
         parse_qemu_lane_config("probe:\n  jobs: 1\n  slow-jobs: 3\n", "q.yaml");
         FAIL();
-    } catch (const Error& e) {
+    } catch (const util::Error& e) {
         EXPECT_NE(std::string(e.what()).find("q.yaml"), std::string::npos) << e.what();
         EXPECT_NE(std::string(e.what()).find("slow-jobs"), std::string::npos) << e.what();
     }
-    EXPECT_THROW(parse_qemu_lane_config("fragment: x\nbogus: 1\n", "q.yaml"), Error);
-    EXPECT_THROW(parse_qemu_lane_config("series-code: {prefixes: [a]}\n", "q.yaml"), Error)
+    EXPECT_THROW(parse_qemu_lane_config("fragment: x\nbogus: 1\n", "q.yaml"), util::Error);
+    EXPECT_THROW(parse_qemu_lane_config("series-code: {prefixes: [a]}\n", "q.yaml"), util::Error)
         << "the series' code lives in series-code.yaml";
 }

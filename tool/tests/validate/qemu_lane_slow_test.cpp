@@ -17,9 +17,9 @@ using namespace seriesctl;
 
 namespace {
 
-ProcessResult validate(const fs::path& root, const fs::path& cache, int timeout_seconds) {
-    Command command{{"timeout", std::to_string(timeout_seconds), test::seriesctl_binary(), "--root", root.string(), "--json",
-                     "validate", "--hw", "qemu", "--version", "v2", "--ab"}};
+proc::ProcessResult validate(const fs::path& root, const fs::path& cache, int timeout_seconds) {
+    proc::Command command{{"timeout", std::to_string(timeout_seconds), test::seriesctl_binary(), "--root",
+                           root.string(), "--json", "validate", "--hw", "qemu", "--version", "v2", "--ab"}};
     command.env = {{"XDG_CACHE_HOME", cache.string()}, {"NO_COLOR", "1"}};
     return run_command(command);
 }
@@ -29,7 +29,7 @@ TEST(QemuLane, V2FencesAreRealAndTheBaseShowsTheStub) {
     fs::path root = test::copy_project(dir / "project");
     fs::path cache = test::borrow_kernel_cache(dir / "home");
 
-    ProcessResult cold = validate(root, cache, 15 * 60);
+    proc::ProcessResult cold = validate(root, cache, 15 * 60);
     ASSERT_EQ(cold.exit_code, 0) << cold.err << cold.out;
     auto report = nlohmann::json::parse(cold.out);
     ASSERT_EQ(report["runs"].size(), 2u);
@@ -47,13 +47,13 @@ TEST(QemuLane, V2FencesAreRealAndTheBaseShowsTheStub) {
     EXPECT_EQ(base["probe"]["verdict"], "stub");
     EXPECT_EQ(base["probe"]["stub"], base["probe"]["jobs"]);
     EXPECT_EQ(report["gates"]["qemu"], "passed");
-    std::string record = read_file(root / "series" / "vb2-release-fence.yaml");
+    std::string record = util::read_file(root / "series" / "vb2-release-fence.yaml");
     EXPECT_NE(record.find("qemu:"), std::string::npos);
     EXPECT_NE(record.find("kernel: " + patched["summary"]["kernel"].get<std::string>()), std::string::npos);
     EXPECT_TRUE(fs::exists(fs::path(patched["artifacts"].get<std::string>()) / "trace.txt"));
 
     auto start = std::chrono::steady_clock::now();
-    ProcessResult warm = validate(root, cache, 5 * 60);
+    proc::ProcessResult warm = validate(root, cache, 5 * 60);
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     ASSERT_EQ(warm.exit_code, 0) << warm.err;
     auto again = nlohmann::json::parse(warm.out);
