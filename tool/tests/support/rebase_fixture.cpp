@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "support/public_inbox.h"
+#include "support/source_paths.h"
 #include "support/temp_dir.h"
 #include "util/atomic_file.h"
 
@@ -241,6 +242,19 @@ GitDaemon::GitDaemon(const fs::path& base) : port_(free_port()) {
 
 std::string GitDaemon::url(const std::string& name) const {
     return "git://127.0.0.1:" + std::to_string(port_) + "/" + name;
+}
+
+GitHttpServer::GitHttpServer(const fs::path& base) : port_(free_port()) {
+    proc::Command command{{"timeout", "120", "/usr/bin/python3", source_dir() + "/tool/tests/support/git_http_gateway.py",
+                           "--port", std::to_string(port_), "--root", base.string()},
+                          base,
+                          git_test_env()};
+    process_ = std::make_unique<proc::Subprocess>(command, proc::Subprocess::Stdin::closed);
+    wait_for_port(port_, "git http-backend's server");
+}
+
+std::string GitHttpServer::url(const std::string& name) const {
+    return "http://127.0.0.1:" + std::to_string(port_) + "/" + name;
 }
 
 }  // namespace seriesctl::test

@@ -57,4 +57,18 @@ private:
     std::unique_ptr<proc::Subprocess> process_;
 };
 
+/// `git http-backend` (smart HTTP) serving a directory's repositories on
+/// 127.0.0.1, behind git_http_gateway.py. Like GitDaemon it runs under
+/// `timeout` and stops when this object goes.
+class GitHttpServer {
+public:
+    explicit GitHttpServer(const std::filesystem::path& base);
+    /// "http://127.0.0.1:<port>/<name>".
+    std::string url(const std::string& name) const;
+
+private:
+    int port_;
+    std::unique_ptr<proc::Subprocess> process_;
+};
+
 }  // namespace seriesctl::test

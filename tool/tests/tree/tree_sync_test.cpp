@@ -38,6 +38,31 @@ TEST(TreeSync, FetchesATreeServedByGitDaemon) {
     EXPECT_EQ(store_git(fixture, {"rev-parse", "refs/trees/served"}), fixture.tip("offset"));
 }
 
+// Smart HTTP, as kernel.org serves its trees: a second fetch brings only
+// what the remote gained, and says so.
+TEST(TreeSync, FetchesATreeServedByGitHttpBackend) {
+    TempDir dir;
+    RebaseFixture fixture(dir.path());
+    GitHttpServer server(dir.path());
+    add_user_trees(fixture, "  served:\n    kind: remote\n    url: " + server.url("upstream") + "\n    branch: offset\n");
+
+    proc::ProcessResult first = run_seriesctl({"tree", "sync", "served"}, fixture.project(), fixture.home());
+    ASSERT_EQ(first.exit_code, 0) << first.err;
+    std::string before = fixture.tip("offset");
+    EXPECT_EQ(first.out, "served: new -> " + before.substr(0, 12) + "\n");
+    EXPECT_EQ(store_git(fixture, {"rev-parse", "refs/trees/served"}), before);
+
+    fixture.upstream().git({"checkout", "-q", "offset"});
+    fixture.upstream().write("moved.txt", "the remote moved on\n");
+    fixture.upstream().commit("upstream: move on");
+    std::string after = fixture.tip("offset");
+    ASSERT_NE(after, before);
+    proc::ProcessResult second = run_seriesctl({"tree", "sync", "served"}, fixture.project(), fixture.home());
+    ASSERT_EQ(second.exit_code, 0) << second.err;
+    EXPECT_EQ(second.out, "served: " + before.substr(0, 12) + " -> " + after.substr(0, 12) + "\n");
+    EXPECT_EQ(store_git(fixture, {"rev-parse", "refs/trees/served"}), after);
+}
+
 TEST(TreeSync, RefusesABranchTheRemoteDoesNotHave) {
     TempDir dir;
     RebaseFixture fixture(dir.path());
