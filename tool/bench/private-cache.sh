@@ -46,4 +46,7 @@ cpu() { cat "$work/cpu"; }
 # seconds of the last measured command and the load average when it ended
 # (the machine is shared: wall-clock figures are upper bounds).
 figure() { printf '%-60s %7.1f s  cpu %5s s  load %s%s\n' "$1" "$2" "$(cpu)" "$(load)" "${3:+   $3}"; }
+# part LABEL SECONDS: a share of the figure above it, as the verb reported
+# it (no CPU or load of its own).
+part() { printf '%-60s %7.1f s\n' "$1" "$2"; }
 ratio() { echo "scale=1; $1 / $2" | bc; }
