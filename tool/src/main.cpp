@@ -29,7 +29,7 @@ const VerbEntry verbs[] = {
     {"build", setup_build, needs_checkout | needs_trees | needs_build_arches},
     {"tree", setup_tree, needs_checkout | needs_trees | needs_lore},
     {"rebase", setup_rebase, needs_checkout | needs_trees},
-    {"watch", setup_watch, needs_checkout | needs_lore},
+    {"watch", setup_watch, needs_checkout | needs_trees | needs_lore},
     {"validate", setup_validate, needs_checkout | needs_trees | needs_hosts},
     {"new-version", setup_new_version, needs_checkout},
     {"reviews", setup_reviews, needs_checkout},

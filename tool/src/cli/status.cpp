@@ -6,7 +6,9 @@
 #include "series/status_report.h"
 #include "tree/base_standing.h"
 #include "tree/tarball_import.h"
+#include "util/clock.h"
 #include "util/error.h"
+#include "watch/drift_check.h"
 #include "util/xdg.h"
 
 namespace seriesctl::cli {
@@ -36,11 +38,11 @@ void run_status(const StatusOptions& options, Context& context) {
         }
         report.versions.push_back(summary);
     }
+    tree::TreeStore store(util::cache_dir());
     if (!series.versions.empty()) {
         const series::Version& newest = series.versions.back();
         report.gates_of = newest.name();
         const config::TreeConfig& trees = context.trees();
-        tree::TreeStore store(util::cache_dir());
         std::string pending;
         if (auto tree = trees.find(series.tree_of(newest)); tree != trees.end())
             pending = tree::pending_import(tree->second, store);
@@ -50,6 +52,19 @@ void run_status(const StatusOptions& options, Context& context) {
             report.notes.push_back(base.note());
         report.gates =
             series::gate_statuses(series, newest, repo::current_content(project, series, newest_patches, base.tip));
+    }
+
+    watch::DriftState drift = watch::load_drift_state(project);
+    for (const auto& target : series.targets) {
+        series::TargetStanding standing{target};
+        if (auto synced = store.synced_at(target)) standing.synced = util::iso8601_utc(*synced);
+        if (const watch::TargetCheck* check = drift.find(series.name, target)) {
+            standing.checked = util::iso8601_utc(check->checked);
+            standing.version = check->version;
+            standing.commit = check->commit;
+            standing.standing = watch::to_string(check->standing);
+        }
+        report.targets.push_back(standing);
     }
 
     if (context.options.json)

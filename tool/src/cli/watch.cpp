@@ -7,6 +7,7 @@
 #include "config/lore_config.h"
 #include "mail/mail_date.h"
 #include "util/error.h"
+#include "util/xdg.h"
 #include "watch/poll.h"
 #include "watch/watch_report.h"
 
@@ -34,32 +35,37 @@ void print(const watch::WatchReport& report, const Context& context, bool one_li
     std::cout.flush();
 }
 
-watch::WatchReport poll(const repo::Project& project, const config::LoreConfig& config, const WatchOptions& options) {
+// Lore first (replies and the radar), then the target trees (drift).
+watch::WatchReport poll(const Context& context, const WatchOptions& options) {
     Progress progress;
     watch::PollOptions poll_options;
     poll_options.whole_threads = options.full;
     poll_options.progress = [&](const std::string& what) { progress.update(what); };
     poll_options.log = [](const std::string& what) { std::cerr << "seriesctl: watch: " << what << "\n"; };
-    return watch::poll_once(project, config, poll_options);
+    watch::WatchReport report = watch::poll_once(context.project(), context.lore(), poll_options);
+    watch::DriftOptions drift_options;
+    drift_options.now = std::time(nullptr);
+    drift_options.progress = poll_options.progress;
+    report.drift = watch::check_drift(context.project(), context.trees(), context.lore(),
+                                      tree::TreeStore(util::cache_dir()), drift_options);
+    return report;
 }
 
 void run_watch(const WatchOptions& options, Context& context) {
-    const repo::Project& project = context.project();
-    const config::LoreConfig& config = context.lore();
     if (options.once) {
-        watch::WatchReport report = poll(project, config, options);
+        watch::WatchReport report = poll(context, options);
         print(report, context, false);
         context.exit_status = report.news() ? util::exit_findings : util::exit_ok;
         return;
     }
     // Long-running: a failed poll is one line on stderr, and the next poll
     // comes as planned; the series files are never half-written.
-    int interval = options.interval > 0 ? options.interval : config.poll_interval;
+    int interval = options.interval > 0 ? options.interval : context.lore().poll_interval;
     bool news = false;
     bool any_succeeded = false;
     for (int polls = 1;; ++polls) {
         try {
-            watch::WatchReport report = poll(project, config, options);
+            watch::WatchReport report = poll(context, options);
             if (!context.options.json)
                 std::cout << "poll " << polls << " at " << util::iso8601_utc(std::time(nullptr)) << ":\n";
             print(report, context, true);
@@ -79,7 +85,8 @@ void run_watch(const WatchOptions& options, Context& context) {
 void setup_watch(CLI::App& app, Context& context) {
     auto options = std::make_shared<WatchOptions>();
     CLI::App* verb = app.add_subcommand(
-        "watch", "Poll lore for replies to every sent version (stored as reviews) and for series touching our files");
+        "watch", "Poll lore for replies to every sent version (stored as reviews) and for series touching our files, "
+        "and check the newest ready or sent version on its target trees (drift)");
     CLI::Option* once =
         verb->add_flag("--once", options->once, "Poll once and exit: 1 when something is new, 0 when not (for cron)");
     verb->add_option("--interval", options->interval, "Seconds between polls (default: poll-interval in lore.yaml)")

@@ -7,6 +7,16 @@
 
 namespace seriesctl::config {
 
+std::optional<int64_t> parse_age(const std::string& text) {
+    static const std::regex shape("([0-9]{1,6})([smhd]?)");
+    std::smatch match;
+    if (!std::regex_match(text, match, shape)) return std::nullopt;
+    int64_t number = std::stoll(match[1]);
+    std::string unit = match[2];
+    if (unit.empty()) return number == 0 ? std::optional<int64_t>(0) : std::nullopt;  // "6" could be hours or seconds
+    return number * (unit == "s" ? 1 : unit == "m" ? 60 : unit == "h" ? 3600 : 86400);
+}
+
 TreeConfig parse_tree_config(const std::string& text, const std::string& file) {
     YAML::Node root = series::parse_yaml(text, file);
     TreeConfig config;
@@ -36,6 +46,13 @@ TreeConfig parse_tree_config(const std::string& text, const std::string& file) {
             tree.base = item.text("base");
             tree.apply = item.texts("apply");
             if (tree.apply.empty()) item.fail("apply", "a series tree needs the message-ids of what it applies");
+        }
+        if (item.has("sync-age")) {
+            if (tree.kind == TreeSpec::Kind::tarball)
+                item.fail("sync-age", "a tarball tree is not synced: it changes when its package does");
+            auto age = parse_age(item.text("sync-age"));
+            if (!age) item.fail("sync-age", "'" + item.text("sync-age") + "' is not an age (90s, 30m, 6h, 2d, 0)");
+            tree.sync_age_seconds = *age;
         }
         config[name] = tree;
     });

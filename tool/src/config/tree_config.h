@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,9 +27,15 @@ struct TreeSpec {
     // series: another tree plus series applied from lore, by message-id
     std::string base;
     std::vector<std::string> apply;
+    /// `watch` syncs a remote or series tree once its last sync is older
+    /// than this (trees.yaml `sync-age`, "6h", "30m", "1d", "0" = every poll).
+    int64_t sync_age_seconds = 6 * 3600;
 };
 
 using TreeConfig = std::map<std::string, TreeSpec>;
+
+/// "90s", "30m", "6h", "2d" or "0" as seconds; nullopt for anything else.
+std::optional<int64_t> parse_age(const std::string& text);
 
 /// Parses trees.yaml text; errors name file, line and field.
 TreeConfig parse_tree_config(const std::string& text, const std::string& file);

@@ -31,6 +31,7 @@ using PatchPtr = std::unique_ptr<git_patch, Deleter<git_patch, git_patch_free>>;
 using IndexPtr = std::unique_ptr<git_index, Deleter<git_index, git_index_free>>;
 using OdbPtr = std::unique_ptr<git_odb, Deleter<git_odb, git_odb_free>>;
 using ConfigPtr = std::unique_ptr<git_config, Deleter<git_config, git_config_free>>;
+using RevwalkPtr = std::unique_ptr<git_revwalk, Deleter<git_revwalk, git_revwalk_free>>;
 
 /// Checks a libgit2 return code: on error throws Error with `what` and
 /// git_error_last()'s text, read at once before anything can overwrite it.

@@ -82,6 +82,18 @@ std::string render_status_text(const StatusReport& report, const Painter& paint)
         text += gates.render();
     }
 
+    if (!report.targets.empty()) {
+        text += "\ntargets, as `watch` last checked them:\n";
+        Table targets({"TREE", "SYNCED", "CHECKED", "VERSION", "COMMIT", "STANDING"});
+        for (const auto& target : report.targets) {
+            const char* colour = target.standing == "conflict" ? "31" : target.standing == "moved" ? "33" : "32";
+            targets.add({target.tree, target.synced.empty() ? "-" : target.synced,
+                         target.checked.empty() ? "never" : target.checked, target.version,
+                         target.commit.substr(0, 12), target.standing.empty() ? "-" : paint(target.standing, colour)});
+        }
+        text += targets.render();
+    }
+
     std::string open_reviews;
     for (const auto& summary : report.versions)
         for (const auto& review : summary.version->reviews)
@@ -128,6 +140,14 @@ nlohmann::json render_status_json(const StatusReport& report) {
         }
         out["gates"].push_back(item);
     }
+    out["targets"] = nlohmann::json::array();
+    for (const auto& target : report.targets)
+        out["targets"].push_back({{"tree", target.tree},
+                                  {"synced", target.synced},
+                                  {"checked", target.checked},
+                                  {"version", target.version},
+                                  {"commit", target.commit},
+                                  {"standing", target.standing}});
     return out;
 }
 

@@ -16,6 +16,16 @@ struct VersionSummary {
     std::string patch_problem;  ///< why not
 };
 
+/// A target tree of the series as `watch`'s drift alarm last saw it.
+struct TargetStanding {
+    std::string tree;
+    std::string synced;    ///< ISO 8601 time of its last sync; "" when never (or a tarball tree)
+    std::string checked;   ///< of watch's last check; "" when never
+    std::string version;   ///< the version checked
+    std::string commit;    ///< the tree's tip it was tried on
+    std::string standing;  ///< "clean", "moved" (offset, fuzz, 3-way) or "conflict"
+};
+
 /// Everything `seriesctl status` shows about one series.
 struct StatusReport {
     const Series* series = nullptr;
@@ -25,6 +35,7 @@ struct StatusReport {
     std::vector<std::string> notes;
     std::string gates_of;  ///< the version whose gates are listed (the newest)
     std::vector<GateStatus> gates;
+    std::vector<TargetStanding> targets;  ///< the series' targets, in its order
 };
 
 /// Colours a word for the terminal (identity when colour is off).

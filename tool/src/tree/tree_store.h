@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -29,6 +30,12 @@ public:
     std::optional<git_oid> resolve(const std::string& ref) const;
     /// Creates or moves a ref.
     void set_ref(const std::string& ref, const git_oid& commit) const;
+
+    /// Notes that a tree was synced at `seconds` (since the epoch): `watch`
+    /// syncs again once that is older than the tree's sync-age.
+    void record_sync(const std::string& tree, int64_t seconds) const;
+    /// When the tree was last synced; nullopt when never (or the note is unreadable).
+    std::optional<int64_t> synced_at(const std::string& tree) const;
 
 private:
     std::filesystem::path cache_;

@@ -1,6 +1,7 @@
 #include "tree/tree_sync.h"
 
 #include <chrono>
+#include <ctime>
 
 #include "git/fetch.h"
 #include "tree/series_tree.h"
@@ -37,6 +38,7 @@ SyncResult sync_tree(const config::TreeSpec& tree, const TreeStore& store, const
                         }).commit;
         break;
     }
+    store.record_sync(tree.name, std::time(nullptr));
     return result;
 }
 

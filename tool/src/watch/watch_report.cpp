@@ -6,6 +6,7 @@
 
 #include "mail/reply.h"
 #include "series/table.h"
+#include "util/clock.h"
 #include "util/text.h"
 
 namespace seriesctl::watch {
@@ -27,6 +28,56 @@ std::string figures(const WatchReport& report) {
                   report.threads == 1 ? "" : "s", report.requests, report.requests == 1 ? "" : "s",
                   static_cast<unsigned long long>(report.bytes), report.seconds * 1000);
     return text;
+}
+
+std::string short_id(const std::string& commit) { return commit.substr(0, 12); }
+
+std::string where(const DriftSpot& spot) {
+    std::string text = "patch " + std::to_string(spot.patch) + "/" + std::to_string(spot.patches) + " \"" +
+                       spot.subject + "\", " + spot.file;
+    if (!spot.hunk.empty()) text += " at " + spot.hunk;
+    return text;
+}
+
+std::string described(const git::CommitSummary& commit) {
+    return short_id(commit.id) + " (\"" + commit.subject + "\", " + commit.author + ", " +
+           util::iso8601_utc(commit.time).substr(0, 10) + ")";
+}
+
+// One entry per change: what the version does on the tree now, where, and
+// the tree commit that made it so.
+std::string render_drift(const DriftNews& news, const series::Painter& paint) {
+    const TargetCheck& now = news.now;
+    std::string head = now.series + " " + now.version + " on " + now.tree + " " + short_id(now.commit) + ": ";
+    std::string was = news.before
+                          ? " (was " + to_string(news.before->standing) + " at " + short_id(news.before->commit) + ")"
+                          : " (first check of " + now.version + ")";
+    std::string text;
+    switch (now.standing) {
+    case Standing::conflict:
+        text =
+            paint("ALARM", "1;31") + " " + head + "no longer applies" + was + ": " + where(news.spot) + ": conflict\n";
+        break;
+    case Standing::moved:
+        text = paint("note", "33") + " " + head + "applies, but not cleanly" + was + ": " + where(news.spot) + ": " +
+               news.spot.outcome + "\n";
+        break;
+    case Standing::clean: text = paint("note", "32") + " " + head + "applies cleanly again" + was + "\n"; break;
+    }
+    if (news.first)
+        text += "  first at " + (now.standing == Standing::conflict ? std::string("upstream commit ") : "") +
+                described(*news.first) + ", 1 of " + std::to_string(news.touching) + " commit" +
+                (news.touching == 1 ? "" : "s") + " touching the series' files since the last check\n";
+    return text;
+}
+
+nlohmann::json check_json(const TargetCheck& check) {
+    return {{"series", check.series},
+            {"tree", check.tree},
+            {"version", check.version},
+            {"commit", check.commit},
+            {"standing", to_string(check.standing)},
+            {"checked", util::iso8601_utc(check.checked)}};
 }
 
 }  // namespace
@@ -51,7 +102,12 @@ std::string render_watch_text(const WatchReport& report, const series::Painter& 
         text += (text.empty() ? "" : "\n") + paint("radar", "33") +
                 ": other series touching our files (rebase risk):\n" + table.render();
     }
+    if (!report.drift.news.empty()) {
+        text += (text.empty() ? "" : "\n") + paint("drift", "33") + ": target trees that moved under a version:\n";
+        for (const auto& news : report.drift.news) text += render_drift(news, paint);
+    }
     for (const auto& note : report.notes) text += "note: " + note + "\n";
+    for (const auto& note : report.drift.notes) text += "note: " + note + "\n";
     if (!report.news()) text += "nothing new\n";
     return text + figures(report) + "\n";
 }
@@ -78,9 +134,32 @@ nlohmann::json render_watch_json(const WatchReport& report) {
                          {"link", hit.link},
                          {"files", hit.files},
                          {"series", hit.series}});
-    return {{"new", report.news()},     {"replies", replies},       {"radar", radar},
-            {"notes", report.notes},    {"threads", report.threads}, {"requests", report.requests},
-            {"bytes", report.bytes},    {"seconds", report.seconds}};
+    nlohmann::json drift = nlohmann::json::array();
+    for (const auto& news : report.drift.news) {
+        nlohmann::json item = check_json(news.now);
+        if (news.before) item["before"] = check_json(*news.before);
+        item["patch"] = news.spot.patch;
+        item["patches"] = news.spot.patches;
+        item["subject"] = news.spot.subject;
+        item["file"] = news.spot.file;
+        item["hunk"] = news.spot.hunk;
+        item["outcome"] = news.spot.outcome;
+        if (news.first)
+            item["first"] = {{"commit", news.first->id},
+                             {"subject", news.first->subject},
+                             {"author", news.first->author},
+                             {"date", util::iso8601_utc(news.first->time)}};
+        item["touching"] = news.touching;
+        drift.push_back(item);
+    }
+    nlohmann::json checked = nlohmann::json::array();
+    for (const auto& check : report.drift.checked) checked.push_back(check_json(check));
+    std::vector<std::string> notes = report.notes;
+    notes.insert(notes.end(), report.drift.notes.begin(), report.drift.notes.end());
+    return {
+        {"new", report.news()},  {"drift", drift},           {"checked", checked},        {"replies", replies},
+        {"radar", radar},        {"notes", notes},           {"threads", report.threads}, {"requests", report.requests},
+        {"bytes", report.bytes}, {"seconds", report.seconds}};
 }
 
 }  // namespace seriesctl::watch

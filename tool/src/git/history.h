@@ -1,0 +1,28 @@
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "git/handle.h"
+
+namespace seriesctl::git {
+
+/// A commit as a report names it.
+struct CommitSummary {
+    std::string id;
+    std::string subject;  ///< the first line of its message
+    std::string author;   ///< "Name <address>"
+    int64_t time = 0;     ///< author time, seconds since the epoch
+};
+
+CommitSummary summarise_commit(git_repository* repo, const git_oid& commit);
+
+/// `git log --reverse --topo-order from..to -- paths`: the commits reachable
+/// from `to` and not from `from`, oldest first, that change any of `paths`
+/// against their first parent (a merge counts when it brings such a change
+/// onto the first-parent line).
+std::vector<git_oid> commits_touching(git_repository* repo, const git_oid& from, const git_oid& to,
+                                      const std::vector<std::string>& paths);
+
+}  // namespace seriesctl::git
