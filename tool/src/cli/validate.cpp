@@ -8,6 +8,8 @@
 #include "series/table.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
+#include "util/xdg.h"
+#include "validate/lava_lane.h"
 #include "validate/qemu_lane.h"
 
 namespace seriesctl::cli {
@@ -15,8 +17,10 @@ namespace seriesctl::cli {
 namespace {
 
 /// `--hw qemu` is the lane that boots the series under qemu on this
-/// machine; any other name is a board of config/hosts.yaml reached by ssh.
+/// machine, `--hw lava:TYPE` the same kernels booted by LAVA; any other
+/// name is a board of config/hosts.yaml reached by ssh.
 const char* const qemu_lane = "qemu";
+const std::string lava_prefix = "lava:";
 
 struct ValidateOptions {
     std::string series;
@@ -157,14 +161,20 @@ std::string verdict(bool passed, const Context& context) {
 
 void print_report(const validate::QemuLaneReport& report, bool dry_run, const Context& context) {
     std::cout << report.series << " " << report.version << " on " << report.tree << " @ " << report.base.substr(0, 12)
-              << " under qemu" << (dry_run ? " (dry run: nothing is built or recorded)" : "") << "\n";
+              << (report.lane == qemu_lane ? " under qemu" : " under qemu, booted by LAVA (" + report.lane + ")")
+              << (dry_run ? " (dry run: nothing is built or recorded)" : "") << "\n";
     if (!report.overlay.empty()) {
         std::cout << "validation overlay (never mailed):\n";
         for (const auto& patch : report.overlay) std::cout << "  " << patch << "\n";
     }
-    if (dry_run) {
+    if (dry_run && report.lane == qemu_lane) {
         std::cout << "\nplan:\n";
         for (size_t i = 0; i < report.plan.size(); ++i) std::cout << "  " << i + 1 << ". " << report.plan[i] << "\n";
+        return;
+    }
+    if (dry_run) {
+        // The job definitions whole, as LAVA gets them.
+        for (const auto& [label, job] : report.boots) std::cout << "\n# LAVA job: " << label << "\n" << job;
         return;
     }
     series::Table table({"KERNEL", "UNAME", "BUILD", "BOOT", "PROBE", "FENCES INIT/SIGNALLED", "VB2 QUEUE/DONE",
@@ -192,11 +202,12 @@ void print_report(const validate::QemuLaneReport& report, bool dry_run, const Co
                           << (kernel_report.culprit_built_in ? "built-in " : "module ") << kernel_report.culprit
                           << "): " << kernel_report.title << "\n";
     }
-    std::cout << "\ngate qemu " << verdict(report.passed(), context) << "\n";
+    std::cout << "\n";
+    for (const auto& [gate, passed] : report.gates) std::cout << "gate " << gate << " " << verdict(passed, context) << "\n";
     if (!report.runs.empty()) std::cout << "artifacts: " << report.runs.front().artifacts.parent_path().string() << "\n";
 }
 
-void run_qemu(const ValidateOptions& options, Context& context) {
+void run_qemu(const ValidateOptions& options, Context& context, const validate::LaneBoot& boot) {
     const repo::Project& project = context.project();
     validate::QemuLaneRequest request;
     request.series = project.resolve_series(options.series);
@@ -208,17 +219,20 @@ void run_qemu(const ValidateOptions& options, Context& context) {
     validate::QemuLaneReport report;
     {
         Progress progress;
-        report = validate::run_qemu_lane(project, context.trees(), request,
-                                         [&](const std::string& what) { progress.update(what); });
+        report = validate::run_qemu_lane(
+            project, context.trees(), request, [&](const std::string& what) { progress.update(what); }, boot);
     }
-    if (!options.dry_run && !report.passed()) context.exit_status = util::exit_findings;
+    for (const auto& [gate, passed] : report.gates)
+        if (!passed) context.exit_status = util::exit_findings;
     if (context.options.json) {
         nlohmann::json out = {{"series", report.series}, {"version", report.version}, {"tree", report.tree},
                               {"base", report.base},     {"overlay", report.overlay}, {"plan", report.plan},
                               {"dry_run", options.dry_run}};
         out["runs"] = nlohmann::json::array();
         for (const auto& kernel : report.runs) out["runs"].push_back(run_json(kernel));
-        if (!options.dry_run) out["gates"]["qemu"] = report.passed() ? "passed" : "failed";
+        out["lane"] = report.lane;
+        for (const auto& [label, described] : report.boots) out["boots"][label] = described;
+        for (const auto& [gate, passed] : report.gates) out["gates"][gate] = passed ? "passed" : "failed";
         std::cout << out.dump(2) << "\n";
         return;
     }
@@ -226,9 +240,13 @@ void run_qemu(const ValidateOptions& options, Context& context) {
 }
 
 void run(const ValidateOptions& options, Context& context) {
-    if (options.hw == qemu_lane) return run_qemu(options, context);
+    if (options.hw == qemu_lane) return run_qemu(options, context, validate::boot_here());
+    if (options.hw.rfind(lava_prefix, 0) == 0) {
+        auto farm = validate::load_lava_farm(context.project().config_dir(), util::user_config_dir());
+        return run_qemu(options, context, validate::lava_boot(options.hw.substr(lava_prefix.size()), farm));
+    }
     if (options.ab || !options.boot_args.empty() || options.jobs != 0)
-        throw util::Error("validate --hw " + options.hw + ": --ab, --boot-arg and --jobs are for --hw qemu");
+        throw util::Error("validate --hw " + options.hw + ": --ab, --boot-arg and --jobs are for --hw qemu and lava:TYPE");
     run_board(options, context);
 }
 
@@ -239,7 +257,10 @@ void setup_validate(CLI::App& app, Context& context) {
     CLI::App* verb = app.add_subcommand(
         "validate", "Build, boot and exercise the series on a board (ssh) or under qemu; judge traces, lockdep, frames");
     add_version_options(verb, options->series, options->version);
-    verb->add_option("--hw", options->hw, "Where to run: qemu, or a board of config/hosts.yaml")->required();
+    verb->add_option("--hw", options->hw,
+                     "Where to run: qemu (here), lava:TYPE (the qemu lane's kernels as a LAVA job: lava-run here for "
+                     "qemu, or the farm of config/hosts.yaml), or a board of config/hosts.yaml")
+        ->required();
     verb->add_flag("--dry-run", options->dry_run, "Print every step (host, command, timeout); build, run and record nothing");
     verb->add_flag("--ab", options->ab, "qemu: also run the base kernel without the series (it must show the stub fence)");
     verb->add_option("--boot-arg", options->boot_args,

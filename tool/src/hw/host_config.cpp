@@ -143,6 +143,7 @@ HostConfig parse_host_config(const std::string& text, const std::string& file) {
             item.fail("job", "only a board has a job");
         config[name] = host;
     });
+    if (at.has("lava")) at.child("lava");  // the LAVA farm, read by validate/lava_farm
     at.finish();
     return config;
 }

@@ -74,11 +74,17 @@ fs::path build_initramfs(const fs::path& dir, const std::string& gen_init_cpio_s
     return cpio;
 }
 
-std::vector<std::string> qemu_command(const BootRequest& request) {
+std::vector<std::string> kernel_command_line(const BootRequest& request) {
     // An Oops in the probe leaves its locks held and the guest hung: panic
     // instead, which reboots (panic=-1) and so ends qemu at once.
-    std::string append = "console=ttyS0 loglevel=4 oops=panic panic=-1";
-    for (const auto& word : request.append) append += " " + word;
+    std::vector<std::string> words = {"console=ttyS0", "loglevel=4", "oops=panic", "panic=-1"};
+    words.insert(words.end(), request.append.begin(), request.append.end());
+    return words;
+}
+
+std::vector<std::string> qemu_command(const BootRequest& request) {
+    std::string append;
+    for (const auto& word : kernel_command_line(request)) append += (append.empty() ? "" : " ") + word;
     std::vector<std::string> command = {"timeout", "--kill-after=10", std::to_string(request.timeout_seconds),
                                         "qemu-system-x86_64"};
     if (request.kvm) command.insert(command.end(), {"-accel", "kvm"});

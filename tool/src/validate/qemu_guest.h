@@ -34,13 +34,18 @@ struct BootResult {
     bool timed_out = false;
     int exit_code = 0;
     double seconds = 0;
-    std::string accelerator;  ///< "kvm" or "tcg"
+    std::string accelerator;  ///< "kvm" or "tcg"; for a LAVA boot, where it ran
+    std::string failure;      ///< the boot's own failure (a LAVA job that failed), judged a problem
 };
 
 /// Boots the kernel under qemu-system-x86_64 (`-accel kvm -accel tcg` when
 /// KVM is usable, else `-accel tcg`) with the serial console on stdout and
 /// -no-reboot, so the guest's reboot ends qemu; killed after the timeout.
 BootResult boot_qemu(const BootRequest& request);
+
+/// The kernel command line of a boot: the lane's console and panic
+/// settings, then the request's words.
+std::vector<std::string> kernel_command_line(const BootRequest& request);
 
 /// The qemu command line boot_qemu runs (for --dry-run plans).
 std::vector<std::string> qemu_command(const BootRequest& request);

@@ -132,13 +132,14 @@ BootRequest lane_boot(const fs::path& image, const fs::path& initramfs, const Qe
 }
 
 // Boots, cuts the console, and judges what the guest printed.
-void boot_and_judge(QemuKernelRun& run, const fs::path& image, const fs::path& initramfs, const LaneInputs& inputs,
-                    const QemuLaneRequest& request, const std::string& title,
+void boot_and_judge(QemuKernelRun& run, const LaneKernel& kernel, const fs::path& image, const fs::path& initramfs,
+                    const LaneInputs& inputs, const QemuLaneRequest& request, const std::string& title,
+                    const LaneBoot& lane,
                     const std::function<void(const std::string&)>& progress) {
     const QemuLaneConfig& config = inputs.config;
     BootRequest boot = lane_boot(image, initramfs, config, request.boot_args);
-    progress(run.label + ": booting under qemu (timeout " + std::to_string(config.boot_timeout) + " s)");
-    BootResult booted = boot_qemu(boot);
+    progress(run.label + ": booting (" + lane.lane + ", timeout " + std::to_string(config.boot_timeout) + " s)");
+    BootResult booted = lane.boot(boot, kernel, progress);
     run.boot_seconds = booted.seconds;
     run.accelerator = booted.accelerator;
 
@@ -154,6 +155,7 @@ void boot_and_judge(QemuKernelRun& run, const fs::path& image, const fs::path& i
     run.summary.kernel = uname.substr(0, uname.find('\n'));
 
     auto& problems = run.summary.problems;
+    if (!booted.failure.empty()) problems.insert(problems.begin(), booted.failure);
     if (!run.finished)
         problems.insert(problems.begin(),
                         booted.timed_out ? "the guest did not finish within " + std::to_string(config.boot_timeout) + " s"
@@ -196,6 +198,18 @@ std::string patch_names(const std::vector<patch::PatchFile>& patches) {
 
 }  // namespace
 
+LaneBoot boot_here() {
+    LaneBoot here;
+    here.boot = [](const BootRequest& request, const LaneKernel&, const auto&) { return boot_qemu(request); };
+    here.describe = [](const BootRequest& request, const LaneKernel&) {
+        std::string line;
+        for (const auto& word : qemu_command(request))
+            line += (line.empty() ? "" : " ") + (word.find(' ') == std::string::npos ? word : "'" + word + "'");
+        return line;
+    };
+    return here;
+}
+
 bool QemuLaneReport::passed() const {
     if (runs.empty()) return false;
     for (const auto& run : runs)
@@ -203,8 +217,26 @@ bool QemuLaneReport::passed() const {
     return true;
 }
 
+bool QemuLaneReport::fence_passed() const {
+    if (runs.empty()) return false;
+    for (const auto& run : runs) {
+        size_t reports = run.summary.reports_in_series();
+        // Every problem but the kernel reports, which the lockdep gate judges.
+        if (!run.finished || run.summary.problems.size() != reports) return false;
+    }
+    return true;
+}
+
+bool QemuLaneReport::lockdep_passed() const {
+    if (runs.empty()) return false;
+    for (const auto& run : runs)
+        if (!run.finished || run.summary.reports_in_series() != 0) return false;
+    return true;
+}
+
 QemuLaneReport run_qemu_lane(const repo::Project& project, const config::TreeConfig& trees,
-                             const QemuLaneRequest& request, const std::function<void(const std::string&)>& progress) {
+                             const QemuLaneRequest& request, const std::function<void(const std::string&)>& progress,
+                             const LaneBoot& boot) {
     repo::VersionAtHand at_hand = repo::load_version_at_hand(project, request.series, request.version);
     const series::Series& series = at_hand.series;
     const series::Version& version = at_hand.version();
@@ -225,23 +257,26 @@ QemuLaneReport run_qemu_lane(const repo::Project& project, const config::TreeCon
 
     fs::path root = util::cache_dir() / "qemu" / report.tree;
     std::string run_id = util::now_run_stamp();
-    fs::path artifacts = util::cache_dir() / "logs" / series.name / version.name() / "qemu" / run_id;
+    fs::path artifacts = util::cache_dir() / "logs" / series.name / version.name() / boot.lane / run_id;
+    report.lane = boot.lane;
+    std::string named = series.name + " " + version.name() + " ";
+    std::vector<LaneKernel> planned_boots = {{"patched", "fence", artifacts / "patched", named + "patched"}};
+    if (request.ab) planned_boots.push_back({"base", "stub", artifacts / "base", named + "base"});
+    for (const auto& kernel : planned_boots)
+        report.boots.emplace_back(kernel.label,
+                                  boot.describe(lane_boot(kernel.dir / "bzImage", kernel.dir / "initramfs.cpio",
+                                                          inputs.config, request.boot_args),
+                                                kernel));
     report.plan = {"apply " + std::to_string(at_hand.patches.size()) + " patches of " + version.name() + " and " +
                        std::to_string(inputs.overlay.size()) + " validation patches in memory on " +
                        report.base.substr(0, 12),
                    "build bzImage: tinyconfig + " + inputs.fragment.filename().string() + " under " + root.string(),
-                   "build the initramfs: busybox-static, fence_probe (gcc -static), tool/guest/init",
-                   "boot: " + [&] {
-                       std::string line;
-                       for (const auto& word :
-                            qemu_command(lane_boot("bzImage", "initramfs.cpio", inputs.config, request.boot_args)))
-                           line += (line.empty() ? "" : " ") +
-                                   (word.find(' ') == std::string::npos ? word : "'" + word + "'");
-                       return line;
-                   }(),
-                   "judge: fence_probe verdict (patched: fence" + std::string(request.ab ? ", base: stub" : "") +
-                       "), trace balance, kernel reports; record gate qemu",
-                   "artifacts: " + artifacts.string()};
+                   "build the initramfs: busybox-static, fence_probe (gcc -static), tool/guest/init"};
+    for (const auto& [label, described] : report.boots) report.plan.push_back("boot " + label + ": " + described);
+    report.plan.push_back("judge: fence_probe verdict (patched: fence" + std::string(request.ab ? ", base: stub" : "") +
+                          "), trace balance, kernel reports; record " +
+                          (boot.lane == "qemu" ? "gate qemu" : "gates " + boot.lane + "-fence, " + boot.lane + "-lockdep"));
+    report.plan.push_back("artifacts: " + artifacts.string());
     if (request.dry_run) return report;
 
     fs::create_directories(root);
@@ -295,7 +330,7 @@ QemuLaneReport run_qemu_lane(const repo::Project& project, const config::TreeCon
         std::string title = series.name + " " + version.name() +
                             (run.label == "patched" ? " + validation overlay" : ": base without the series") +
                             " under qemu";
-        boot_and_judge(run, images[i], initramfs, inputs, request, title, progress);
+        boot_and_judge(run, planned_boots[i], images[i], initramfs, inputs, request, title, boot, progress);
         report.runs.push_back(std::move(run));
     }
 
@@ -317,7 +352,18 @@ QemuLaneReport run_qemu_lane(const repo::Project& project, const config::TreeCon
     for (const auto& word : request.boot_args) boot_args += (boot_args.empty() ? "" : " ") + word;
     if (!boot_args.empty()) evidence.figures["boot-args"] = boot_args;
     evidence.artifacts = artifacts.string();
-    repo::record_gates(project, series.name, version.name(), {{"qemu", evidence}});
+    std::map<std::string, series::Evidence> gates;
+    if (boot.lane == "qemu") {
+        gates["qemu"] = evidence;
+    } else {
+        for (const auto& [gate, passed] : {std::pair{boot.lane + "-fence", report.fence_passed()},
+                                           std::pair{boot.lane + "-lockdep", report.lockdep_passed()}}) {
+            gates[gate] = evidence;
+            gates[gate].verdict = passed ? series::Verdict::passed : series::Verdict::failed;
+        }
+    }
+    for (const auto& [gate, recorded] : gates) report.gates.emplace_back(gate, recorded.verdict == series::Verdict::passed);
+    repo::record_gates(project, series.name, version.name(), gates);
     return report;
 }
 
