@@ -46,8 +46,14 @@ watch::WatchReport poll(const Context& context, const WatchOptions& options) {
     watch::DriftOptions drift_options;
     drift_options.now = std::time(nullptr);
     drift_options.progress = poll_options.progress;
-    report.drift = watch::check_drift(context.project(), context.trees(), context.lore(),
-                                      tree::TreeStore(util::cache_dir()), drift_options);
+    // The replies are stored by now: a drift check that fails is a note, not
+    // a poll that says nothing of them.
+    try {
+        report.drift = watch::check_drift(context.project(), context.trees(), context.lore(),
+                                          tree::TreeStore(util::cache_dir()), drift_options);
+    } catch (const std::exception& e) {
+        report.drift.notes.push_back(std::string("drift not checked: ") + e.what());
+    }
     return report;
 }
 
@@ -71,7 +77,7 @@ void run_watch(const WatchOptions& options, Context& context) {
             print(report, context, true);
             news = news || report.news();
             any_succeeded = true;
-        } catch (const util::Error& e) {
+        } catch (const std::exception& e) {  // util::Error, and a file system error of the cache
             std::cerr << "seriesctl: watch: poll " << polls << " failed: " << e.what() << "\n";
         }
         if (options.max_polls > 0 && polls >= options.max_polls) break;

@@ -51,6 +51,13 @@ CommitSummary summarise_commit(git_repository* repo, const git_oid& id) {
     return summary;
 }
 
+bool is_ancestor(git_repository* repo, const git_oid& ancestor, const git_oid& commit) {
+    if (git_oid_equal(&ancestor, &commit)) return true;
+    int rc = git_graph_descendant_of(repo, &commit, &ancestor);
+    check(rc, "history of " + to_string(commit));
+    return rc == 1;
+}
+
 std::vector<git_oid> commits_touching(git_repository* repo, const git_oid& from, const git_oid& to,
                                       const std::vector<std::string>& paths) {
     git_revwalk* raw = nullptr;
@@ -59,6 +66,9 @@ std::vector<git_oid> commits_touching(git_repository* repo, const git_oid& from,
     check(git_revwalk_sorting(walk.get(), GIT_SORT_TOPOLOGICAL | GIT_SORT_REVERSE), "history walk order");
     check(git_revwalk_push(walk.get(), &to), "history walk from " + to_string(to));
     check(git_revwalk_hide(walk.get(), &from), "history walk to " + to_string(from));
+    // The line the tree's tip moved along: a side branch's commits are
+    // judged by the merge that brought them, each against its first parent.
+    check(git_revwalk_simplify_first_parent(walk.get()), "history walk along first parents");
 
     std::vector<std::string> owned(paths);
     std::vector<char*> pathspec;

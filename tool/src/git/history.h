@@ -18,10 +18,14 @@ struct CommitSummary {
 
 CommitSummary summarise_commit(git_repository* repo, const git_oid& commit);
 
-/// `git log --reverse --topo-order from..to -- paths`: the commits reachable
-/// from `to` and not from `from`, oldest first, that change any of `paths`
-/// against their first parent (a merge counts when it brings such a change
-/// onto the first-parent line).
+/// Whether `ancestor` is `commit` or reachable from it (a tree rewritten
+/// since, as linux-next is daily, answers no).
+bool is_ancestor(git_repository* repo, const git_oid& ancestor, const git_oid& commit);
+
+/// `git log --reverse --first-parent from..to -- paths`: the commits of
+/// `to`'s first-parent line not reachable from `from`, oldest first, that
+/// change any of `paths` against their first parent (a merge counts when it
+/// brings such a change onto the line).
 std::vector<git_oid> commits_touching(git_repository* repo, const git_oid& from, const git_oid& to,
                                       const std::vector<std::string>& paths);
 

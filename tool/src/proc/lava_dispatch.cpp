@@ -44,7 +44,8 @@ std::string lava_schema_problem(const std::string& job_yaml) {
 }
 
 LavaJobOutput run_lava_locally(const std::string& job_yaml, const std::string& device_yaml, const fs::path& dir,
-                               std::chrono::seconds timeout, const std::function<void(const std::string&)>& on_line) {
+                               const std::string& job_name, std::chrono::seconds timeout,
+                               const std::function<void(const std::string&)>& on_line) {
     require("lava-run", "lava-dispatcher");
     if (::geteuid() != 0)
         throw util::Error(
@@ -56,7 +57,7 @@ LavaJobOutput run_lava_locally(const std::string& job_yaml, const std::string& d
     // The dispatcher keeps downloads under /var/lib/lava/dispatcher/tmp/<job id>:
     // a fresh id per run, removed when it is over.
     LavaJobOutput output;
-    output.job_id = "seriesctl-" + std::to_string(::getpid()) + "-" + dir.filename().string();
+    output.job_id = "seriesctl-" + std::to_string(::getpid()) + "-" + job_name;
     output.where = "lava-run";
     std::string log;
     StreamedResult run = run_streamed(
@@ -103,9 +104,13 @@ LavaJobOutput run_lava_on_farm(const std::string& identity, const std::string& j
     progress(output.where + ": submitted, waiting for it to finish");
     ProcessResult waited = lavacli({"jobs", "wait", id, "--polling", std::to_string(polling.count()), "--timeout",
                                     std::to_string(timeout.count())});
-    if (!waited.ok() || waited.out.find("timeout!") != std::string::npos)
-        throw util::Error(output.where + " did not finish within " + std::to_string(timeout.count()) + " s" +
-                          (waited.ok() ? "" : ": " + waited.tail(3)));
+    if (waited.out.find("timeout!") != std::string::npos) {
+        // Not left to hold a board of the farm for nobody.
+        ProcessResult cancelled = lavacli({"jobs", "cancel", id});
+        throw util::Error(output.where + " did not finish within " + std::to_string(timeout.count()) + " s; " +
+                          (cancelled.ok() ? "cancelled" : "cancelling it failed: " + cancelled.tail(2)));
+    }
+    if (!waited.ok()) throw util::Error(output.where + ": lavacli jobs wait failed: " + waited.tail(3));
     ProcessResult logs = lavacli({"jobs", "logs", id, "--raw", "--no-follow"});
     if (!logs.ok()) throw util::Error(output.where + ": lavacli jobs logs failed: " + logs.tail(3));
     util::write_file_atomically(dir / "lava.log", logs.out);

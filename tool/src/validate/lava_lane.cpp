@@ -42,12 +42,46 @@ LavaJobRequest job_request(const std::string& device_type, const BootRequest& bo
 }
 
 // The farm's dispatchers fetch the kernel by URL; files are copied whole
-// (over a mount, a link would dangle).
+// (over a mount, a link would dangle) and renamed into place, so a URL
+// never gives half a kernel.
 void publish(const BootRequest& boot, const Published& at) {
     fs::create_directories(at.dir);
-    for (const auto& [from, name] : {std::pair{boot.kernel, "bzImage"}, std::pair{boot.initramfs, "initramfs.cpio"}})
-        if (fs::absolute(from) != fs::absolute(at.dir / name))
-            fs::copy_file(from, at.dir / name, fs::copy_options::overwrite_existing);
+    for (const auto& [from, name] : {std::pair{boot.kernel, "bzImage"}, std::pair{boot.initramfs, "initramfs.cpio"}}) {
+        fs::path to = at.dir / name;
+        if (fs::absolute(from) == fs::absolute(to)) continue;
+        fs::path part = at.dir / (std::string(name) + ".part");
+        fs::copy_file(from, part, fs::copy_options::overwrite_existing);
+        fs::rename(part, to);
+    }
+}
+
+std::string job_definition(const std::string& device_type, const BootRequest& boot, const LaneKernel& kernel,
+                           const Published& at) {
+    std::string job = lava_job_definition(job_request(device_type, boot, kernel, at));
+    std::string problem = proc::lava_schema_problem(job);
+    if (!problem.empty()) throw util::Error("the LAVA job for " + kernel.label + " fails LAVA's schema: " + problem);
+    return job;
+}
+
+std::string failure_of(const analyse::LavaLog& log, const proc::LavaJobOutput& output) {
+    std::string job = "LAVA job " + output.job_id + " (" + output.where + ")";
+    if (log.job_result == "pass")
+        return log.result_of("fence-probe", "verdict").empty() ? job + ": its fence-probe monitor saw no verdict" : "";
+    if (!log.job_result.empty()) return job + " failed" + (log.error.empty() ? "" : ": " + log.error);
+    // No result at all: the dispatcher itself stopped; its last words say why.
+    return job + " ended without a result" + (log.other_lines.empty() ? "" : ": " + log.other_lines.back());
+}
+
+// lava-run's log lines, as progress: the guest's script as far as it got.
+std::function<void(const std::string&)> script_progress(const LaneKernel& kernel,
+                                                        const std::function<void(const std::string&)>& progress) {
+    return [&kernel, &progress](const std::string& line) {
+        const std::string marker = "@@seriesctl-begin ";
+        size_t at = line.find(marker);
+        if (at == std::string::npos) return;
+        size_t name = at + marker.size();
+        progress(kernel.label + ": lava-run: the guest runs " + line.substr(name, line.find('"', name) - name));
+    };
 }
 
 }  // namespace
@@ -59,44 +93,37 @@ LaneBoot lava_boot(const std::string& device_type, const std::optional<LavaFarm>
                           "writes jobs for is qemu");
     LaneBoot lava;
     lava.lane = "lava-" + device_type;
+    // Checked by LAVA's schema when the plan is made: a definition LAVA
+    // would refuse stops the run before any kernel is built.
     lava.describe = [device_type, farm](const BootRequest& boot, const LaneKernel& kernel) {
-        return lava_job_definition(job_request(device_type, boot, kernel, published(kernel, farm)));
+        return job_definition(device_type, boot, kernel, published(kernel, farm));
     };
     lava.boot = [device_type, farm](const BootRequest& boot, const LaneKernel& kernel,
                                     const std::function<void(const std::string&)>& progress) {
         Published at = published(kernel, farm);
         std::string job = lava_job_definition(job_request(device_type, boot, kernel, at));
-        std::string problem = proc::lava_schema_problem(job);
-        if (!problem.empty())
-            throw util::Error("the LAVA job for " + kernel.label + " fails LAVA's schema: " + problem);
         publish(boot, at);
         auto start = std::chrono::steady_clock::now();
-        // The job's own timeouts bound it first (validate/lava_job); these
-        // only stop a dispatcher or server that never answers.
-        auto bound = std::chrono::seconds(boot.timeout_seconds + 10 * 60);
-        proc::LavaJobOutput output =
-            farm ? proc::run_lava_on_farm(farm->identity, job, kernel.dir / "lava", std::chrono::seconds(farm->wait),
-                                          std::chrono::seconds(farm->polling), progress)
-                 : proc::run_lava_locally(job, local_qemu_device(boot.kvm, boot.memory_mb, boot.cpus),
-                                          kernel.dir / "lava", bound, [&](const std::string& line) {
-                                              // The guest's script, as far as it got.
-                                              size_t at = line.find("@@seriesctl-begin ");
-                                              if (at != std::string::npos)
-                                                  progress(kernel.label + ": lava-run: the guest runs " +
-                                                           line.substr(at + 18, line.find('"', at) - at - 18));
-                                          });
-        analyse::LavaLog log = analyse::parse_lava_log(output.log, (kernel.dir / "lava" / "lava.log").string());
+        fs::path dir = kernel.dir / "lava";
+        proc::LavaJobOutput output;
+        if (farm) {
+            output = proc::run_lava_on_farm(farm->identity, job, dir, std::chrono::seconds(farm->wait),
+                                            std::chrono::seconds(farm->polling), progress);
+        } else {
+            // The job's own timeouts bound it first (validate/lava_job); this
+            // only stops a dispatcher that never returns.
+            auto bound = std::chrono::seconds(boot.timeout_seconds + 10 * 60);
+            std::string name = kernel.dir.parent_path().filename().string() + "-" + kernel.label;
+            output = proc::run_lava_locally(job, local_qemu_device(boot.kvm, boot.memory_mb, boot.cpus), dir, name,
+                                            bound, script_progress(kernel, progress));
+        }
+        analyse::LavaLog log = analyse::parse_lava_log(output.log, (dir / "lava.log").string());
         BootResult result;
         result.console = log.console;
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         result.accelerator = farm ? output.where : std::string("lava-run ") + (boot.kvm ? "kvm" : "tcg");
         result.exit_code = log.job_result == "pass" ? 0 : 1;
-        if (log.job_result != "pass")
-            result.failure = "LAVA job " + output.job_id + " (" + output.where + ") " +
-                             (log.job_result.empty() ? "ended without a result"
-                                                     : "failed" + (log.error.empty() ? "" : ": " + log.error));
-        else if (log.result_of("fence-probe", "verdict").empty())
-            result.failure = "LAVA's fence-probe monitor saw no verdict in job " + output.job_id;
+        result.failure = failure_of(log, output);
         return result;
     };
     return lava;

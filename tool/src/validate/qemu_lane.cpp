@@ -158,9 +158,10 @@ void boot_and_judge(QemuKernelRun& run, const LaneKernel& kernel, const fs::path
     if (!booted.failure.empty()) problems.insert(problems.begin(), booted.failure);
     if (!run.finished)
         problems.insert(problems.begin(),
-                        booted.timed_out ? "the guest did not finish within " + std::to_string(config.boot_timeout) + " s"
-                                         : "the guest stopped before the end of its script (qemu exit " +
-                                               std::to_string(booted.exit_code) + ")");
+                        booted.timed_out    ? "the guest did not finish within " + std::to_string(config.boot_timeout) + " s"
+                        : lane.lane == "qemu" ? "the guest stopped before the end of its script (qemu exit " +
+                                                    std::to_string(booted.exit_code) + ")"
+                                              : std::string("the guest stopped before the end of its script"));
     if (!run.probe.complete)
         problems.push_back("fence_probe printed no verdict");
     else if (run.probe.verdict != run.expected_probe)
@@ -339,7 +340,11 @@ QemuLaneReport run_qemu_lane(const repo::Project& project, const config::TreeCon
     series::Evidence evidence =
         series::make_evidence(series::Binding::code, report.passed(), content, report.tree, util::now_iso8601());
     evidence.kernel = patched.summary.kernel;
-    evidence.tools = {{"gcc", gcc}, {"qemu", tool_version({"qemu-system-x86_64", "--version"})}};
+    evidence.tools = {{"gcc", gcc}};
+    // A farm's qemu is not ours: the run names where it booted instead.
+    if (boot.lane == "qemu" || patched.accelerator.rfind("lava-run", 0) == 0)
+        evidence.tools["qemu"] = tool_version({"qemu-system-x86_64", "--version"});
+    if (boot.lane != "qemu") evidence.tools["lava"] = patched.accelerator;
     // What a cover letter may quote; the rest is in the run's summary.json.
     for (const char* figure : {"probe-jobs", "probe-unsignalled-in-flight", "probe-signalled-done", "dma_fence_init",
                                "dma_fence_signaled", "vb2_buf_queue", "vb2_buf_done", "kernel-reports-in-series",

@@ -65,8 +65,8 @@ void find_first(git_repository* repo, const git_oid& from, const git_oid& tip,
 }
 
 std::optional<git_oid> in_store(git_repository* repo, const std::string& commit) {
-    if (commit.size() != GIT_OID_HEXSZ) return std::nullopt;
-    git_oid id = git::parse_oid(commit, "last checked commit");
+    git_oid id;
+    if (commit.size() != GIT_OID_HEXSZ || git_oid_fromstrn(&id, commit.data(), commit.size()) != 0) return std::nullopt;
     git_commit* raw = nullptr;
     if (git_commit_lookup(&raw, repo, &id) != 0) return std::nullopt;
     git::CommitPtr owned(raw);
@@ -85,61 +85,99 @@ void sync_if_old(const config::TreeSpec& tree, const tree::TreeStore& store, con
     }
 }
 
+std::string patches_key(const std::vector<patch::PatchFile>& patches) {
+    std::string ids;
+    for (const auto& patch : patches) ids += patch.patch_id() + "\n";
+    return util::sha256_hex(ids).substr(0, 16);
+}
+
+// Checks one target of one series; returns whether the state changed.
+bool check_target(const std::string& name, const series::Version& version, const std::vector<patch::PatchFile>& patches,
+                  const std::string& target, const config::TreeConfig& trees, const config::LoreConfig& lore,
+                  const tree::TreeStore& store, const DriftOptions& options, std::set<std::string>& synced,
+                  DriftState& state, DriftReport& report) {
+    auto spec = trees.find(target);
+    if (spec == trees.end()) {
+        report.notes.push_back(name + " targets " + target + ", which trees.yaml does not name");
+        return false;
+    }
+    if (synced.insert(target).second) sync_if_old(spec->second, store, lore, options, report);
+    auto tip = store.resolve(tree::TreeStore::tip_ref(target));
+    if (!tip) {
+        report.notes.push_back(target + ": not in the cache, not checked (`seriesctl tree sync " + target + "`)");
+        return false;
+    }
+    TargetCheck now{name,       target, version.name(), git::to_string(*tip), patches_key(patches), Standing::clean,
+                    options.now};
+    const TargetCheck* before = state.find(name, target);
+    auto repo = store.open();
+    if (before && before->version == now.version && before->patches == now.patches && before->commit == now.commit) {
+        now.standing = before->standing;  // nothing moved: the same answer
+    } else {
+        options.progress(target + ": trying " + name + " " + now.version);
+        patch::TreeReport tried = apply::apply_series(repo.get(), *tip, patches, apply::Materialise::no).report;
+        now.standing = standing_of(tried);
+        if (is_news(before, now)) {
+            DriftNews news{now, before ? std::optional(*before) : std::nullopt, spot_of(tried, now.standing)};
+            if (before && before->version == now.version && now.standing > before->standing) {
+                auto from = in_store(repo.get(), before->commit);
+                if (!from)
+                    news.unnamed = "the last checked commit " + before->commit.substr(0, 12) +
+                                   " is no longer in the store: no upstream commit named";
+                else if (!git::is_ancestor(repo.get(), *from, *tip))
+                    news.unnamed = "the tree's history was rewritten since " + before->commit.substr(0, 12) +
+                                   ": no upstream commit named";
+                else
+                    find_first(repo.get(), *from, *tip, patches, news, options.progress);
+            }
+            report.news.push_back(news);
+        }
+    }
+    state.put(now);
+    report.checked.push_back(now);
+    return true;
+}
+
 }  // namespace
 
 DriftState load_drift_state(const repo::Project& project) {
     auto file = state_file(project);
     std::error_code missing;
     if (!std::filesystem::exists(file, missing)) return {};
-    auto json = nlohmann::json::parse(util::read_file(file), nullptr, false);
-    return DriftState::from_json(json).value_or(DriftState{});  // unreadable: one baseline check again
+    // Unreadable or foreign: one baseline check again.
+    try {
+        auto json = nlohmann::json::parse(util::read_file(file), nullptr, false);
+        return DriftState::from_json(json).value_or(DriftState{});
+    } catch (const util::Error&) {
+        return {};
+    }
 }
 
 DriftReport check_drift(const repo::Project& project, const config::TreeConfig& trees, const config::LoreConfig& lore,
                         const tree::TreeStore& store, const DriftOptions& options) {
     DriftReport report;
     DriftState state = load_drift_state(project);
+    std::set<std::string> synced;  // a tree several series target is synced once a poll
     bool changed = false;
     for (const auto& name : project.series_names()) {
-        series::Series series = repo::load_series_file(project.series_file(name));
-        const series::Version* version = watched_version(series);
-        if (!version || series.targets.empty()) continue;
-        std::vector<patch::PatchFile> patches = repo::load_version_patches(project, *version);
-        for (const auto& target : series.targets) {
-            auto spec = trees.find(target);
-            if (spec == trees.end()) {
-                report.notes.push_back(name + " targets " + target + ", which trees.yaml does not name");
-                continue;
-            }
-            sync_if_old(spec->second, store, lore, options, report);
-            auto tip = store.resolve(tree::TreeStore::tip_ref(target));
-            if (!tip) {
-                report.notes.push_back(target + ": not in the cache, not checked (`seriesctl tree sync " + target +
-                                       "`)");
-                continue;
-            }
-            TargetCheck now{name, target, version->name(), git::to_string(*tip), Standing::clean, options.now};
-            const TargetCheck* before = state.find(name, target);
-            auto store_repo = store.open();
-            if (before && before->version == now.version && before->commit == now.commit) {
-                now.standing = before->standing;  // nothing moved: the same answer
-            } else {
-                options.progress(target + ": trying " + name + " " + now.version);
-                patch::TreeReport tried =
-                    apply::apply_series(store_repo.get(), *tip, patches, apply::Materialise::no).report;
-                now.standing = standing_of(tried);
-                if (is_news(before, now)) {
-                    DriftNews news{now, before ? std::optional(*before) : std::nullopt, spot_of(tried, now.standing)};
-                    bool worse = before && before->version == now.version && now.standing > before->standing;
-                    if (worse)
-                        if (auto from = in_store(store_repo.get(), before->commit))
-                            find_first(store_repo.get(), *from, *tip, patches, news, options.progress);
-                    report.news.push_back(news);
+        // A series or target that cannot be checked is a note: the rest of
+        // the poll (and the replies already stored) still gets reported.
+        try {
+            series::Series series = repo::load_series_file(project.series_file(name));
+            const series::Version* version = watched_version(series);
+            if (!version || series.targets.empty()) continue;
+            std::vector<patch::PatchFile> patches = repo::load_version_patches(project, *version);
+            for (const auto& target : series.targets) {
+                try {
+                    if (check_target(name, *version, patches, target, trees, lore, store, options, synced, state,
+                                     report))
+                        changed = true;
+                } catch (const std::exception& e) {
+                    report.notes.push_back(name + " on " + target + ": not checked: " + e.what());
                 }
             }
-            state.put(now);
-            report.checked.push_back(now);
-            changed = true;
+        } catch (const std::exception& e) {
+            report.notes.push_back(name + ": not checked: " + e.what());
         }
     }
     if (changed) {

@@ -24,6 +24,7 @@ struct DriftNews {
     /// on the commits between the last check and the tip that touch its files.
     std::optional<git::CommitSummary> first;
     size_t touching = 0;  ///< commits between the two checks that touch the version's files
+    std::string unnamed;  ///< why no first commit could be named (history rewritten, commit gone)
 };
 
 struct DriftReport {

@@ -65,6 +65,7 @@ nlohmann::json DriftState::to_json() const {
                         {"tree", check.tree},
                         {"version", check.version},
                         {"commit", check.commit},
+                        {"patches", check.patches},
                         {"standing", to_string(check.standing)},
                         {"checked", check.checked}});
     return {{"drift", 1}, {"checks", list}};
@@ -82,6 +83,7 @@ std::optional<DriftState> DriftState::from_json(const nlohmann::json& json) {
             check.tree = item.at("tree").get<std::string>();
             check.version = item.at("version").get<std::string>();
             check.commit = item.at("commit").get<std::string>();
+            check.patches = item.at("patches").get<std::string>();
             check.checked = item.at("checked").get<int64_t>();
             auto standing = standing_named(item.at("standing").get<std::string>());
             if (!standing) return std::nullopt;

@@ -22,6 +22,7 @@ std::string to_string(Standing standing);
 struct TargetCheck {
     std::string series, tree, version;
     std::string commit;  ///< the tree's tip the version was tried on
+    std::string patches;  ///< the version's patch-ids, hashed: a rewritten ready version is tried again
     Standing standing = Standing::clean;
     int64_t checked = 0;  ///< when, seconds since the epoch
 };

@@ -68,6 +68,8 @@ std::string render_drift(const DriftNews& news, const series::Painter& paint) {
         text += "  first at " + (now.standing == Standing::conflict ? std::string("upstream commit ") : "") +
                 described(*news.first) + ", 1 of " + std::to_string(news.touching) + " commit" +
                 (news.touching == 1 ? "" : "s") + " touching the series' files since the last check\n";
+    else if (!news.unnamed.empty())
+        text += "  " + news.unnamed + "\n";
     return text;
 }
 
@@ -150,6 +152,7 @@ nlohmann::json render_watch_json(const WatchReport& report) {
                              {"author", news.first->author},
                              {"date", util::iso8601_utc(news.first->time)}};
         item["touching"] = news.touching;
+        if (!news.unnamed.empty()) item["unnamed"] = news.unnamed;
         drift.push_back(item);
     }
     nlohmann::json checked = nlohmann::json::array();

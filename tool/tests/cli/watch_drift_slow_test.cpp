@@ -194,6 +194,28 @@ TEST_P(WatchDrift, TextNamesTheConflictAndTheUpstreamCommit) {
         << conflict.out;
 }
 
+TEST_P(WatchDrift, ARewrittenHistoryIsSaidWithoutNamingACommit) {
+    std::string checked = move_on([](const GitRepo& up) {
+        up.write("Documentation/moved.txt", "soon rewritten\n");
+        up.commit("docs: a commit the next rebuild drops");
+    });
+    proc::ProcessResult first = watch();
+    ASSERT_EQ(first.exit_code, 0) << first.out << first.err;
+    // Rebuilt like linux-next: the branch starts again from clean.
+    const GitRepo& up = fixture_.upstream();
+    up.git({"branch", "-f", "drifting", "clean"});
+    move_on(cherry_pick_by_sven);
+    proc::ProcessResult conflict = watch();
+    EXPECT_EQ(conflict.exit_code, 1) << conflict.out << conflict.err;
+    EXPECT_NE(conflict.out.find("no longer applies (was clean at " + short_id(checked) + ")"), std::string::npos)
+        << conflict.out;
+    EXPECT_NE(conflict.out.find("  the tree's history was rewritten since " + short_id(checked) +
+                                ": no upstream commit named\n"),
+              std::string::npos)
+        << conflict.out;
+    EXPECT_EQ(conflict.out.find("first at"), std::string::npos) << conflict.out;
+}
+
 INSTANTIATE_TEST_SUITE_P(Protocols, WatchDrift, ::testing::Values(Protocol::git_daemon, Protocol::smart_http),
                          [](const auto& info) {
                              return info.param == Protocol::git_daemon ? "GitDaemon" : "SmartHttp";

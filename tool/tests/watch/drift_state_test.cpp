@@ -32,7 +32,7 @@ patch::TreeReport drifted() {
 }
 
 TargetCheck check(const std::string& version, Standing standing) {
-    return {"vb2-release-fences", "media-next", version, "0123456789abcdef", standing, 1764979200};
+    return {"vb2-release-fences", "media-next", version, "0123456789abcdef", "fedcba9876543210", standing, 1764979200};
 }
 
 }  // namespace
@@ -99,6 +99,7 @@ TEST(DriftState, RoundTripsAndRefusesWhatItDidNotWrite) {
     ASSERT_NE(media, nullptr);
     EXPECT_EQ(media->standing, Standing::conflict);
     EXPECT_EQ(media->checked, 1764979200);
+    EXPECT_EQ(media->patches, "fedcba9876543210");
     EXPECT_EQ(back->find("vb2-release-fences", "mainline"), nullptr);
 
     nlohmann::json torn = state.to_json();
