@@ -51,6 +51,15 @@ CommitSummary summarise_commit(git_repository* repo, const git_oid& id) {
     return summary;
 }
 
+std::optional<git_oid> find_commit(git_repository* repo, const std::string& hex) {
+    git_oid id;
+    if (hex.size() != GIT_OID_HEXSZ || git_oid_fromstrn(&id, hex.data(), hex.size()) != 0) return std::nullopt;
+    git_commit* raw = nullptr;
+    if (git_commit_lookup(&raw, repo, &id) != 0) return std::nullopt;
+    CommitPtr owned(raw);
+    return id;
+}
+
 bool is_ancestor(git_repository* repo, const git_oid& ancestor, const git_oid& commit) {
     if (git_oid_equal(&ancestor, &commit)) return true;
     int rc = git_graph_descendant_of(repo, &commit, &ancestor);

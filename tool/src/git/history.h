@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,10 @@ struct CommitSummary {
 };
 
 CommitSummary summarise_commit(git_repository* repo, const git_oid& commit);
+
+/// The commit of that full hex id, when the repository has one; nullopt
+/// for anything else (another kind of object, a torn id).
+std::optional<git_oid> find_commit(git_repository* repo, const std::string& hex);
 
 /// Whether `ancestor` is `commit` or reachable from it (a tree rewritten
 /// since, as linux-next is daily, answers no).

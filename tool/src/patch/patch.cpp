@@ -228,6 +228,12 @@ PatchFile parse_patch(const std::string& text, const std::string& name, const Di
 
 std::string PatchFile::patch_id() const { return stable_patch_id(diff); }
 
+std::string patch_ids(const std::vector<PatchFile>& patches) {
+    std::string ids;
+    for (const auto& patch : patches) ids += patch.patch_id() + "\n";
+    return ids;
+}
+
 std::string PatchFile::content_hash() const {
     return util::sha256_hex("From: " + author.formatted() + "\nSubject: " + summary + "\n\n" + message + "\n---\n" +
                       notes + "\n" + diff);

@@ -71,6 +71,10 @@ struct PatchSubject {
 };
 PatchSubject parse_patch_subject(const std::string& subject);
 
+/// The patches' `git patch-id --stable` ids, one line each: a set of
+/// patches by its changes, not by the text around them.
+std::string patch_ids(const std::vector<PatchFile>& patches);
+
 /// Splits a unified diff into files and hunks, or throws Error naming
 /// `name`: libgit2's parser (git::parse_diff) does it, so core stays pure.
 using DiffReader = std::function<std::vector<FileDiff>(const std::string& diff, const std::string& name)>;

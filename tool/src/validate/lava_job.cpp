@@ -2,6 +2,8 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "util/text.h"
+
 namespace seriesctl::validate {
 
 namespace {
@@ -22,12 +24,6 @@ void monitor(YAML::Emitter& out, const std::string& name, const std::string& sta
     out << YAML::Key << "fixupdict" << YAML::Value << YAML::BeginMap;
     for (const auto& [found, result] : fixups) out << YAML::Key << YAML::SingleQuoted << found << YAML::Value << result;
     out << YAML::EndMap << YAML::EndMap;
-}
-
-std::string joined(const std::vector<std::string>& words) {
-    std::string line;
-    for (const auto& word : words) line += (line.empty() ? "" : " ") + word;
-    return line;
 }
 
 }  // namespace
@@ -57,7 +53,7 @@ std::string lava_job_definition(const LavaJobRequest& request) {
     out << YAML::Key << "images" << YAML::Value << YAML::BeginMap;
     out << YAML::Key << "kernel" << YAML::Value << YAML::BeginMap << YAML::Key << "url" << YAML::Value
         << request.kernel_url << YAML::Key << "image_arg" << YAML::Value
-        << "-kernel {kernel} -append \"" + joined(request.kernel_args) + "\"" << YAML::EndMap;
+        << "-kernel {kernel} -append \"" + util::joined(request.kernel_args, " ") + "\"" << YAML::EndMap;
     out << YAML::Key << "ramdisk" << YAML::Value << YAML::BeginMap << YAML::Key << "url" << YAML::Value
         << request.initramfs_url << YAML::Key << "image_arg" << YAML::Value << "-initrd {ramdisk}" << YAML::EndMap;
     out << YAML::EndMap << YAML::EndMap << YAML::EndMap;

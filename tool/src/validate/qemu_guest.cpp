@@ -6,6 +6,7 @@
 #include "proc/subprocess.h"
 #include "util/atomic_file.h"
 #include "util/error.h"
+#include "util/text.h"
 #include "util/hash.h"
 
 namespace fs = std::filesystem;
@@ -83,8 +84,7 @@ std::vector<std::string> kernel_command_line(const BootRequest& request) {
 }
 
 std::vector<std::string> qemu_command(const BootRequest& request) {
-    std::string append;
-    for (const auto& word : kernel_command_line(request)) append += (append.empty() ? "" : " ") + word;
+    std::string append = util::joined(kernel_command_line(request), " ");
     std::vector<std::string> command = {"timeout", "--kill-after=10", std::to_string(request.timeout_seconds),
                                         "qemu-system-x86_64"};
     if (request.kvm) command.insert(command.end(), {"-accel", "kvm"});

@@ -22,6 +22,7 @@
 #include "util/error.h"
 #include "util/file_lock.h"
 #include "util/hash.h"
+#include "util/text.h"
 #include "util/xdg.h"
 #include "validate/qemu_guest.h"
 #include "validate/qemu_lane_config.h"
@@ -191,22 +192,16 @@ void boot_and_judge(QemuKernelRun& run, const LaneKernel& kernel, const fs::path
     util::write_file_atomically(run.artifacts / "summary.json", to_json(run.summary).dump(2) + "\n");
 }
 
-std::string patch_names(const std::vector<patch::PatchFile>& patches) {
-    std::string all;
-    for (const auto& patch : patches) all += patch.patch_id() + "\n";
-    return all;
-}
-
 }  // namespace
 
 LaneBoot boot_here() {
     LaneBoot here;
     here.boot = [](const BootRequest& request, const LaneKernel&, const auto&) { return boot_qemu(request); };
     here.describe = [](const BootRequest& request, const LaneKernel&) {
-        std::string line;
+        std::vector<std::string> words;
         for (const auto& word : qemu_command(request))
-            line += (line.empty() ? "" : " ") + (word.find(' ') == std::string::npos ? word : "'" + word + "'");
-        return line;
+            words.push_back(word.find(' ') == std::string::npos ? word : "'" + word + "'");
+        return util::joined(words, " ");
     };
     return here;
 }
@@ -263,11 +258,12 @@ QemuLaneReport run_qemu_lane(const repo::Project& project, const config::TreeCon
     std::string named = series.name + " " + version.name() + " ";
     std::vector<LaneKernel> planned_boots = {{"patched", "fence", artifacts / "patched", named + "patched"}};
     if (request.ab) planned_boots.push_back({"base", "stub", artifacts / "base", named + "base"});
+    // The files are named, not placed: a kernel is kept by its inputs, known
+    // only once the patches are applied.
     for (const auto& kernel : planned_boots)
-        report.boots.emplace_back(kernel.label,
-                                  boot.describe(lane_boot(kernel.dir / "bzImage", kernel.dir / "initramfs.cpio",
-                                                          inputs.config, request.boot_args),
-                                                kernel));
+        report.boots.emplace_back(
+            kernel.label,
+            boot.describe(lane_boot("bzImage", "initramfs.cpio", inputs.config, request.boot_args), kernel));
     report.plan = {"apply " + std::to_string(at_hand.patches.size()) + " patches of " + version.name() + " and " +
                        std::to_string(inputs.overlay.size()) + " validation patches in memory on " +
                        report.base.substr(0, 12),
@@ -296,23 +292,25 @@ QemuLaneReport run_qemu_lane(const repo::Project& project, const config::TreeCon
     fs::path initramfs = build_initramfs(root / "guest",
                                          git::TreeReader(repo.get(), steps.front()).read("usr/gen_init_cpio.c"));
 
+    // The kernels planned above: the patched one on everything applied,
+    // the base one (--ab) on the tree alone.
     struct Planned {
-        std::string label, expected;
         git_oid tree;
         std::vector<patch::PatchFile> patches;
     };
-    std::vector<Planned> kernels = {{"patched", "fence", steps.back(), all}};
-    if (request.ab) kernels.push_back({"base", "stub", steps.front(), {}});
+    std::vector<Planned> kernels = {{steps.back(), all}};
+    if (request.ab) kernels.push_back({steps.front(), {}});
     std::vector<QemuKernelRun> runs;
-    for (const auto& planned : kernels) {
+    for (size_t i = 0; i < kernels.size(); ++i) {
+        const Planned& planned = kernels[i];
         QemuKernelRun run;
-        run.label = planned.label;
-        run.expected_probe = planned.expected;
+        run.label = planned_boots[i].label;
+        run.expected_probe = planned_boots[i].expected_probe;
         for (const auto& patch : planned.patches) run.patches.push_back(patch.summary);
         run.key = util::sha256_hex(git::to_string(planned.tree) + '\0' + guest_arch.defconfig + '\0' + fragment_text +
-                                   '\0' + gcc + '\0' + patch_names(planned.patches))
+                                   '\0' + gcc + '\0' + patch::patch_ids(planned.patches))
                       .substr(0, 16);
-        run.artifacts = artifacts / run.label;
+        run.artifacts = planned_boots[i].dir;
         runs.push_back(std::move(run));
     }
     // The base first, then the series on top of it in the same build
@@ -350,11 +348,10 @@ QemuLaneReport run_qemu_lane(const repo::Project& project, const config::TreeCon
                                "dma_fence_signaled", "vb2_buf_queue", "vb2_buf_done", "kernel-reports-in-series",
                                "kernel-reports-unrelated"})
         evidence.figures[figure] = patched.summary.figures.at(figure);
-    evidence.figures["overlay"] = util::sha256_hex(patch_names(inputs.overlay)).substr(0, 16);
+    evidence.figures["overlay"] = util::sha256_hex(patch::patch_ids(inputs.overlay)).substr(0, 16);
     evidence.figures["accelerator"] = patched.accelerator;
     if (request.ab) evidence.figures["base-probe-verdict"] = report.runs.back().probe.verdict;
-    std::string boot_args;
-    for (const auto& word : request.boot_args) boot_args += (boot_args.empty() ? "" : " ") + word;
+    std::string boot_args = util::joined(request.boot_args, " ");
     if (!boot_args.empty()) evidence.figures["boot-args"] = boot_args;
     evidence.artifacts = artifacts.string();
     std::map<std::string, series::Evidence> gates;

@@ -64,15 +64,6 @@ void find_first(git_repository* repo, const git_oid& from, const git_oid& tip,
     news.first = git::summarise_commit(repo, touching[low]);
 }
 
-std::optional<git_oid> in_store(git_repository* repo, const std::string& commit) {
-    git_oid id;
-    if (commit.size() != GIT_OID_HEXSZ || git_oid_fromstrn(&id, commit.data(), commit.size()) != 0) return std::nullopt;
-    git_commit* raw = nullptr;
-    if (git_commit_lookup(&raw, repo, &id) != 0) return std::nullopt;
-    git::CommitPtr owned(raw);
-    return id;
-}
-
 void sync_if_old(const config::TreeSpec& tree, const tree::TreeStore& store, const config::LoreConfig& lore,
                  const DriftOptions& options, DriftReport& report) {
     if (tree.kind == config::TreeSpec::Kind::tarball) return;  // it changes when its package does
@@ -86,9 +77,7 @@ void sync_if_old(const config::TreeSpec& tree, const tree::TreeStore& store, con
 }
 
 std::string patches_key(const std::vector<patch::PatchFile>& patches) {
-    std::string ids;
-    for (const auto& patch : patches) ids += patch.patch_id() + "\n";
-    return util::sha256_hex(ids).substr(0, 16);
+    return util::sha256_hex(patch::patch_ids(patches)).substr(0, 16);
 }
 
 // Checks one target of one series; returns whether the state changed.
@@ -120,7 +109,7 @@ bool check_target(const std::string& name, const series::Version& version, const
         if (is_news(before, now)) {
             DriftNews news{now, before ? std::optional(*before) : std::nullopt, spot_of(tried, now.standing)};
             if (before && before->version == now.version && now.standing > before->standing) {
-                auto from = in_store(repo.get(), before->commit);
+                auto from = git::find_commit(repo.get(), before->commit);
                 if (!from)
                     news.unnamed = "the last checked commit " + before->commit.substr(0, 12) +
                                    " is no longer in the store: no upstream commit named";
